@@ -1,0 +1,85 @@
+using static TorchSharp.torch;
+
+namespace TorchSharp;
+
+/// <summary>The per-thread stack of dispose scopes and the tensor statistics that go with it.</summary>
+public sealed class DisposeScopeManager
+{
+    [ThreadStatic] private static DisposeScopeManager? _threadSingleton;
+
+    internal static DisposeScopeManager ThreadSingleton => _threadSingleton ??= new DisposeScopeManager();
+
+    /// <summary>Tensor counts on the calling thread: a training loop should keep <c>ThreadTotalLiveCount</c> flat.</summary>
+    public static ThreadDisposeScopeStatistics Statistics => ThreadSingleton.StatisticsInstance;
+
+    internal ThreadDisposeScopeStatistics StatisticsInstance { get; } = new();
+
+    internal DisposeScope? CurrentDisposeScope { get; private set; }
+
+    internal DisposeScope NewDisposeScope() => CurrentDisposeScope = new DisposeScope(this);
+
+    internal void Register(Tensor tensor)
+    {
+        var scope = CurrentDisposeScope;
+        if (scope is null) {
+            StatisticsInstance.CreatedOutsideScopeCount++;
+            return;
+        }
+        StatisticsInstance.CreatedInScopeCount++;
+        scope.Disposables.Add(tensor);
+        tensor.OwningDisposeScope = scope;
+    }
+
+    internal void Disposed(Tensor tensor)
+    {
+        var scope = tensor.OwningDisposeScope;
+        if (scope is null) {
+            StatisticsInstance.DisposedOutsideScopeCount++;
+            return;
+        }
+        StatisticsInstance.DisposedInScopeCount++;
+        scope.MarkAsDisposed(tensor);
+    }
+
+    internal void RemoveDisposeScope(DisposeScope scope)
+    {
+        // Scopes normally close innermost first; one closed out of order is simply unlinked.
+        if (CurrentDisposeScope == scope) {
+            CurrentDisposeScope = scope.OuterScope;
+            while (CurrentDisposeScope is not null && !IsOpen(CurrentDisposeScope)) CurrentDisposeScope = CurrentDisposeScope.OuterScope;
+        } else {
+            _closedOutOfOrder.Add(scope);
+        }
+    }
+
+    private readonly HashSet<DisposeScope> _closedOutOfOrder = new(ReferenceEqualityComparer.Instance);
+
+    private bool IsOpen(DisposeScope scope) => !_closedOutOfOrder.Remove(scope);
+}
+
+/// <summary>Counts of tensors created and disposed on one thread, inside and outside dispose scopes.</summary>
+public sealed class ThreadDisposeScopeStatistics
+{
+    public long CreatedOutsideScopeCount { get; internal set; }
+    public long DisposedOutsideScopeCount { get; internal set; }
+    public long CreatedInScopeCount { get; internal set; }
+    public long DisposedInScopeCount { get; internal set; }
+    public long AttachedToScopeCount { get; internal set; }
+    public long DetachedFromScopeCount { get; internal set; }
+
+    /// <summary>Tensors created on this thread and not yet disposed.</summary>
+    public long ThreadTotalLiveCount => CreatedInScopeCount + CreatedOutsideScopeCount - DisposedInScopeCount - DisposedOutsideScopeCount;
+
+    /// <summary>Tensors in scopes now: created in or attached to one, and neither disposed nor detached since.</summary>
+    public long ThreadLiveInScopeCount => CreatedInScopeCount + AttachedToScopeCount - DisposedInScopeCount - DetachedFromScopeCount;
+
+    public void Reset()
+    {
+        CreatedOutsideScopeCount = DisposedOutsideScopeCount = CreatedInScopeCount = DisposedInScopeCount = 0;
+        AttachedToScopeCount = DetachedFromScopeCount = 0;
+    }
+
+    public override string ToString() =>
+        $"ThreadTotalLiveCount: {ThreadTotalLiveCount}; CreatedOutsideScopeCount: {CreatedOutsideScopeCount}; DisposedOutsideScopeCount: {DisposedOutsideScopeCount}; " +
+        $"CreatedInScopeCount: {CreatedInScopeCount}; DisposedInScopeCount: {DisposedInScopeCount}; AttachedToScopeCount: {AttachedToScopeCount}; DetachedFromScopeCount: {DetachedFromScopeCount}";
+}

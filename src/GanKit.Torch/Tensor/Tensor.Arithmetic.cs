@@ -1,0 +1,225 @@
+using TorchSharp.Native;
+
+namespace TorchSharp;
+
+// + − * / with tensors and scalars, their in-place forms and operators.
+public static partial class torch
+{
+    public partial class Tensor
+    {
+        private Tensor Binary(Op op, Tensor other)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Tensor(other);
+            return a.Call(op);
+        }
+
+        private Tensor Binary(Op op, Scalar other)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Scalar(other);
+            return a.Call(op);
+        }
+
+        private Tensor BinaryInPlace(Op op, Tensor other)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Tensor(other);
+            a.CallInPlace(op);
+            return this;
+        }
+
+        private Tensor BinaryInPlace(Op op, Scalar other)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Scalar(other);
+            a.CallInPlace(op);
+            return this;
+        }
+
+        private Tensor WithAlpha(Op op, Tensor other, Scalar alpha, bool inPlace)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Tensor(other);
+            a.Scalar(alpha);
+            if (!inPlace) return a.Call(op);
+            a.CallInPlace(op);
+            return this;
+        }
+
+        private Tensor WithAlpha(Op op, Scalar other, Scalar alpha, bool inPlace)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Scalar(other);
+            a.Scalar(alpha);
+            if (!inPlace) return a.Call(op);
+            a.CallInPlace(op);
+            return this;
+        }
+
+        public Tensor add(Tensor target) => Binary(Ops.add_Tensor, target);
+        public Tensor add(Tensor target, Scalar alpha) => WithAlpha(Ops.add_Tensor, target, alpha, false);
+        public Tensor add(Scalar scalar) => Binary(Ops.add_Scalar, scalar);
+        public Tensor add(Scalar scalar, Scalar alpha) => WithAlpha(Ops.add_Scalar, scalar, alpha, false);
+        public Tensor add_(Tensor target) => BinaryInPlace(Ops.add__Tensor, target);
+        public Tensor add_(Tensor target, Scalar alpha) => WithAlpha(Ops.add__Tensor, target, alpha, true);
+        public Tensor add_(Scalar scalar) => BinaryInPlace(Ops.add__Scalar, scalar);
+        public Tensor add_(Scalar scalar, Scalar alpha) => WithAlpha(Ops.add__Scalar, scalar, alpha, true);
+
+        public Tensor sub(Tensor target) => Binary(Ops.sub_Tensor, target);
+        public Tensor sub(Tensor target, Scalar alpha) => WithAlpha(Ops.sub_Tensor, target, alpha, false);
+        public Tensor sub(Scalar target) => Binary(Ops.sub_Scalar, target);
+        public Tensor sub(Scalar target, Scalar alpha) => WithAlpha(Ops.sub_Scalar, target, alpha, false);
+        public Tensor sub_(Tensor target) => BinaryInPlace(Ops.sub__Tensor, target);
+        public Tensor sub_(Tensor target, Scalar alpha) => WithAlpha(Ops.sub__Tensor, target, alpha, true);
+        public Tensor sub_(Scalar target) => BinaryInPlace(Ops.sub__Scalar, target);
+        public Tensor sub_(Scalar target, Scalar alpha) => WithAlpha(Ops.sub__Scalar, target, alpha, true);
+
+        public Tensor mul(Tensor target) => Binary(Ops.mul_Tensor, target);
+        public Tensor mul(Scalar target) => Binary(Ops.mul_Scalar, target);
+        public Tensor mul_(Tensor target) => BinaryInPlace(Ops.mul__Tensor, target);
+        public Tensor mul_(Scalar target) => BinaryInPlace(Ops.mul__Scalar, target);
+
+        public Tensor div(Tensor target, RoundingMode rounding_mode = RoundingMode.None) =>
+            rounding_mode == RoundingMode.None ? Binary(Ops.div_Tensor, target) : DivMode(Ops.div_Tensor_mode, target, rounding_mode);
+        public Tensor div(Scalar target, RoundingMode rounding_mode = RoundingMode.None) =>
+            rounding_mode == RoundingMode.None ? Binary(Ops.div_Scalar, target) : DivMode(Ops.div_Scalar_mode, target, rounding_mode);
+        public Tensor div_(Tensor target, RoundingMode rounding_mode = RoundingMode.None) =>
+            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Tensor, target) : DivModeInPlace(target, rounding_mode);
+        public Tensor div_(Scalar target, RoundingMode rounding_mode = RoundingMode.None) =>
+            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Scalar, target) : DivModeInPlace(full_like(this, target), rounding_mode);
+
+        private Tensor DivMode(Op op, Tensor target, RoundingMode mode)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Tensor(target);
+            a.String(mode == RoundingMode.trunc ? "trunc" : "floor");
+            return a.Call(op);
+        }
+
+        private Tensor DivMode(Op op, Scalar target, RoundingMode mode)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Scalar(target);
+            a.String(mode == RoundingMode.trunc ? "trunc" : "floor");
+            return a.Call(op);
+        }
+
+        private Tensor DivModeInPlace(Tensor target, RoundingMode mode)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.Tensor(target);
+            a.String(mode == RoundingMode.trunc ? "trunc" : "floor");
+            a.CallInPlace(Ops.div__Tensor_mode);
+            return this;
+        }
+
+        public Tensor neg() => Unary(Ops.neg);
+        public Tensor negative() => neg();
+        public Tensor neg_() => UnaryInPlace(Ops.neg_);
+
+        public static Tensor operator +(Tensor left, Tensor right) => left.add(right);
+        public static Tensor operator +(Tensor left, Scalar right) => left.add(right);
+        public static Tensor operator +(Scalar left, Tensor right) => right.add(left);
+        public static Tensor operator +(Tensor left, int right) => left.add(right);
+        public static Tensor operator +(Tensor left, long right) => left.add(right);
+        public static Tensor operator +(Tensor left, float right) => left.add(right);
+        public static Tensor operator +(Tensor left, double right) => left.add(right);
+        public static Tensor operator +(int left, Tensor right) => right.add(left);
+        public static Tensor operator +(long left, Tensor right) => right.add(left);
+        public static Tensor operator +(float left, Tensor right) => right.add(left);
+        public static Tensor operator +(double left, Tensor right) => right.add(left);
+
+        public static Tensor operator -(Tensor left, Tensor right) => left.sub(right);
+        public static Tensor operator -(Tensor left, Scalar right) => left.sub(right);
+        public static Tensor operator -(Scalar left, Tensor right) => RSub(right, left);
+        public static Tensor operator -(Tensor left, int right) => left.sub(right);
+        public static Tensor operator -(Tensor left, long right) => left.sub(right);
+        public static Tensor operator -(Tensor left, float right) => left.sub(right);
+        public static Tensor operator -(Tensor left, double right) => left.sub(right);
+        public static Tensor operator -(int left, Tensor right) => RSub(right, left);
+        public static Tensor operator -(long left, Tensor right) => RSub(right, left);
+        public static Tensor operator -(float left, Tensor right) => RSub(right, left);
+        public static Tensor operator -(double left, Tensor right) => RSub(right, left);
+
+        public static Tensor operator *(Tensor left, Tensor right) => left.mul(right);
+        public static Tensor operator *(Tensor left, Scalar right) => left.mul(right);
+        public static Tensor operator *(Scalar left, Tensor right) => right.mul(left);
+        public static Tensor operator *(Tensor left, int right) => left.mul(right);
+        public static Tensor operator *(Tensor left, long right) => left.mul(right);
+        public static Tensor operator *(Tensor left, float right) => left.mul(right);
+        public static Tensor operator *(Tensor left, double right) => left.mul(right);
+        public static Tensor operator *(int left, Tensor right) => right.mul(left);
+        public static Tensor operator *(long left, Tensor right) => right.mul(left);
+        public static Tensor operator *(float left, Tensor right) => right.mul(left);
+        public static Tensor operator *(double left, Tensor right) => right.mul(left);
+
+        public static Tensor operator /(Tensor left, Tensor right) => left.div(right);
+        public static Tensor operator /(Tensor left, Scalar right) => left.div(right);
+        public static Tensor operator /(Scalar left, Tensor right) => RDiv(right, left);
+        public static Tensor operator /(Tensor left, int right) => left.div(right);
+        public static Tensor operator /(Tensor left, long right) => left.div(right);
+        public static Tensor operator /(Tensor left, float right) => left.div(right);
+        public static Tensor operator /(Tensor left, double right) => left.div(right);
+        public static Tensor operator /(int left, Tensor right) => RDiv(right, left);
+        public static Tensor operator /(long left, Tensor right) => RDiv(right, left);
+        public static Tensor operator /(float left, Tensor right) => RDiv(right, left);
+        public static Tensor operator /(double left, Tensor right) => RDiv(right, left);
+
+        public static Tensor operator -(Tensor tensor) => tensor.neg();
+
+        /// <summary>scalar − tensor, as aten::rsub computes it (other − self·alpha with alpha 1).</summary>
+        private static Tensor RSub(Tensor tensor, Scalar scalar) => tensor.Binary(Ops.rsub_Scalar, scalar);
+
+        /// <summary>scalar / tensor: the reciprocal times the scalar, with integer tensors promoted as PyTorch does.</summary>
+        private static Tensor RDiv(Tensor tensor, Scalar scalar)
+        {
+            using var reciprocal = tensor.Unary(Ops.reciprocal);
+            return reciprocal.mul(scalar);
+        }
+    }
+
+    /// <summary>Rounding of <c>div</c>: none (true division), toward zero, or toward −∞.</summary>
+    public enum RoundingMode
+    {
+        None,
+        trunc,
+        floor,
+    }
+}
+
+file static class Ops
+{
+    public static readonly Op add_Tensor = new("aten::add", "Tensor");
+    public static readonly Op add_Scalar = new("aten::add", "Scalar");
+    public static readonly Op add__Tensor = new("aten::add_", "Tensor");
+    public static readonly Op add__Scalar = new("aten::add_", "Scalar");
+    public static readonly Op sub_Tensor = new("aten::sub", "Tensor");
+    public static readonly Op sub_Scalar = new("aten::sub", "Scalar");
+    public static readonly Op sub__Tensor = new("aten::sub_", "Tensor");
+    public static readonly Op sub__Scalar = new("aten::sub_", "Scalar");
+    public static readonly Op rsub_Scalar = new("aten::rsub", "Scalar");
+    public static readonly Op mul_Tensor = new("aten::mul", "Tensor");
+    public static readonly Op mul_Scalar = new("aten::mul", "Scalar");
+    public static readonly Op mul__Tensor = new("aten::mul_", "Tensor");
+    public static readonly Op mul__Scalar = new("aten::mul_", "Scalar");
+    public static readonly Op div_Tensor = new("aten::div", "Tensor");
+    public static readonly Op div_Scalar = new("aten::div", "Scalar");
+    public static readonly Op div_Tensor_mode = new("aten::div", "Tensor_mode");
+    public static readonly Op div_Scalar_mode = new("aten::div", "Scalar_mode");
+    public static readonly Op div__Tensor = new("aten::div_", "Tensor");
+    public static readonly Op div__Scalar = new("aten::div_", "Scalar");
+    public static readonly Op div__Tensor_mode = new("aten::div_", "Tensor_mode");
+    public static readonly Op neg = new("aten::neg");
+    public static readonly Op neg_ = new("aten::neg_");
+    public static readonly Op reciprocal = new("aten::reciprocal");
+}

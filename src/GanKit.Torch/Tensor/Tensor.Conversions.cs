@@ -1,0 +1,117 @@
+using TorchSharp.Native;
+
+namespace TorchSharp;
+
+public static partial class torch
+{
+    public partial class Tensor
+    {
+        /// <summary>
+        /// aten::to.dtype_layout covers dtype and device changes in one call. With
+        /// <paramref name="disposeAfter"/> this tensor is disposed once converted (TorchSharp's idiom
+        /// for replacing a tensor), unless the result is this very tensor.
+        /// </summary>
+        private Tensor ToCore(ScalarType? type, Device? device, bool copy, bool disposeAfter, bool non_blocking)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.ScalarType(type);
+            a.None(); // layout
+            a.Device(device);
+            a.None(); // pin_memory
+            a.Bool(non_blocking);
+            a.Bool(copy);
+            var result = a.Call(Ops.to_dtype_layout);
+            if (disposeAfter && result.Handle != Handle) Dispose();
+            return result;
+        }
+
+        public Tensor to_type(ScalarType type, bool copy = false, bool disposeAfter = false, bool non_blocking = false) =>
+            ToCore(type, null, copy, disposeAfter, non_blocking);
+
+        public Tensor to(ScalarType type, bool copy = false, bool disposeAfter = false, bool non_blocking = false) =>
+            ToCore(type, null, copy, disposeAfter, non_blocking);
+
+        public Tensor to(ScalarType type, Device device, bool copy = false, bool disposeAfter = false, bool non_blocking = false) =>
+            ToCore(type, CheckedDevice(device), copy, disposeAfter, non_blocking);
+
+        public Tensor to(DeviceType deviceType, int deviceIndex = -1, bool copy = false, bool disposeAfter = false, bool non_blocking = false) =>
+            ToCore(null, CheckedDevice(new Device(deviceType, deviceIndex)), copy, disposeAfter, non_blocking);
+
+        public Tensor to(Device device, bool copy = false, bool disposeAfter = false, bool non_blocking = false) =>
+            ToCore(null, CheckedDevice(device), copy, disposeAfter, non_blocking);
+
+        public Tensor to(string device, bool copy = false, bool disposeAfter = false, bool non_blocking = false) =>
+            to(new Device(device), copy, disposeAfter, non_blocking);
+
+        public Tensor to(Tensor other, bool non_blocking = false) => ToCore(other.dtype, other.device, false, false, non_blocking);
+
+        public Tensor cpu() => to(CPU);
+
+        public Tensor cuda(Device? device = null, bool non_blocking = false) =>
+            ToCore(null, CheckedDevice(device ?? CUDA), false, false, non_blocking);
+
+        public Tensor @float() => to_type(ScalarType.Float32);
+        public Tensor @double() => to_type(ScalarType.Float64);
+        public Tensor @long() => to_type(ScalarType.Int64);
+        public Tensor @int() => to_type(ScalarType.Int32);
+        public Tensor @bool() => to_type(ScalarType.Bool);
+        public Tensor @byte() => to_type(ScalarType.Byte);
+        public Tensor half() => to_type(ScalarType.Float16);
+
+        public Tensor detach() => Unary(Ops.detach);
+
+        public Tensor detach_()
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.CallInPlace(Ops.detach_);
+            return this;
+        }
+
+        public Tensor clone()
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            return a.Call(Ops.clone);
+        }
+
+        public Tensor contiguous() => Unary(Ops.contiguous);
+
+        public bool is_contiguous() => unsafe_is_contiguous();
+
+        private unsafe bool unsafe_is_contiguous()
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            return a.CallValue(Ops.is_contiguous).I != 0;
+        }
+
+        /// <summary>Calls a one-tensor operator on this tensor.</summary>
+        internal Tensor Unary(Op op)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            return a.Call(op);
+        }
+
+        /// <summary>Calls a one-tensor in-place operator on this tensor and returns it.</summary>
+        internal Tensor UnaryInPlace(Op op)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            a.CallInPlace(op);
+            return this;
+        }
+    }
+}
+
+file static class Ops
+{
+    public static readonly Op to_dtype_layout = new("aten::to", "dtype_layout");
+    public static readonly Op detach = new("aten::detach");
+    public static readonly Op detach_ = new("aten::detach_");
+    public static readonly Op clone = new("aten::clone");
+    public static readonly Op contiguous = new("aten::contiguous");
+    public static readonly Op is_contiguous = new("aten::is_contiguous");
+}
