@@ -13,11 +13,24 @@ public static partial class torch
     {
         private IntPtr handle;
 
-        internal Tensor(IntPtr handle)
+        internal Tensor(IntPtr handle) : this(handle, register: true) { }
+
+        /// <param name="handle">The native tensor this object now owns.</param>
+        /// <param name="register">False when the caller places the tensor in a scope itself (see <see cref="Modules.Parameter"/>).</param>
+        private protected Tensor(IntPtr handle, bool register)
         {
             if (handle == IntPtr.Zero) throw new ArgumentException("a tensor needs a native handle", nameof(handle));
             this.handle = handle;
-            DisposeScopeManager.ThreadSingleton.Register(this);
+            if (register) DisposeScopeManager.ThreadSingleton.Register(this);
+        }
+
+        /// <summary>Hands the native handle to a new owner; this object becomes invalid and leaves its scope.</summary>
+        internal IntPtr MoveHandle()
+        {
+            var h = Handle;
+            handle = IntPtr.Zero;
+            GC.SuppressFinalize(this);
+            return h;
         }
 
         internal DisposeScope? OwningDisposeScope { get; set; }
