@@ -1,0 +1,32 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace GanKit.Models;
+
+/// <summary>
+/// Weight initialisation as the tutorials do it. Modules start with PyTorch's defaults
+/// (kaiming-uniform weights, uniform ±1/√fan_in biases); these helpers replace them.
+/// </summary>
+public static class Initialization
+{
+    /// <summary>d2l and DCGAN's N(0, 0.02) default spread.</summary>
+    public const double TutorialStd = 0.02;
+
+    /// <summary>
+    /// Draws every weight from N(0, <paramref name="std"/>). Biases become 0 (d2l's MXNet original)
+    /// or, with <paramref name="biasesToo"/>, are drawn like the weights (d2l's PyTorch tab).
+    /// Parameters are visited in <c>parameters()</c> order, so draws match PyTorch's loop over the same module.
+    /// </summary>
+    public static T Normal<T>(T module, double std = TutorialStd, bool biasesToo = false) where T : Module
+    {
+        foreach (var (name, parameter) in module.named_parameters())
+        {
+            if (biasesToo || !IsBias(name)) init.normal_(parameter, 0, std);
+            else init.zeros_(parameter);
+        }
+        return module;
+    }
+
+    private static bool IsBias(string parameterName) => parameterName == "bias" || parameterName.EndsWith(".bias", StringComparison.Ordinal);
+}
