@@ -6,8 +6,12 @@ namespace GanKit.Checkpoints;
 
 /// <summary>
 /// One file holding everything needed to resume a <see cref="GanTrainer"/>: counters and history (JSON),
-/// both networks (TorchSharp's Module.save format) and both optimizers' state. Written atomically.
+/// and both networks (TorchSharp's Module.save format). Written atomically.
 /// </summary>
+/// <remarks>
+/// Optimizer state (Adam's moments) is not stored yet: GanKit.Torch has no optimizer save_state_dict,
+/// so a resumed run restarts its moments from zero and continues close to, not exactly on, the original path.
+/// </remarks>
 public static class Checkpoint
 {
     private const string Magic = "GanKit.Checkpoint";
@@ -24,8 +28,6 @@ public static class Checkpoint
         writer.Write(JsonSerializer.Serialize(new TrainerState(trainer.EpochCount, trainer.StepCount, trainer.History)));
         trainer.Generator.save(writer);
         trainer.Discriminator.save(writer);
-        trainer.OptimizerD.save_state_dict(writer);
-        trainer.OptimizerG.save_state_dict(writer);
     });
 
     /// <summary>Restores a checkpoint into a trainer built with the same networks and options.</summary>
@@ -48,8 +50,6 @@ public static class Checkpoint
         }
         trainer.Generator.load(reader);
         trainer.Discriminator.load(reader);
-        trainer.OptimizerD.load_state_dict(reader);
-        trainer.OptimizerG.load_state_dict(reader);
         trainer.Restore(state.Epoch, state.Step, state.History);
     }
 }

@@ -16,7 +16,7 @@ public static class GanLosses
         using var scope = NewDisposeScope();
         var targets = full_like(output, target);
         var perExample = weight?.reshape(output.shape);
-        var mode = reduction == LossReduction.Sum ? Reduction.Sum : Reduction.Mean;
+        var mode = reduction == LossReduction.Sum ? nn.Reduction.Sum : nn.Reduction.Mean;
         var loss = kind == DiscriminatorOutput.Logits
             ? binary_cross_entropy_with_logits(output, targets, perExample, mode)
             : binary_cross_entropy(output, targets, perExample, mode);
@@ -47,6 +47,6 @@ public static class GanLosses
     {
         using var scope = NewDisposeScope();
         var probabilities = kind == DiscriminatorOutput.Logits ? output.sigmoid() : output;
-        return probabilities.mean().item<float>();
+        return probabilities.mean().ToDoubleValue();
     }
 }

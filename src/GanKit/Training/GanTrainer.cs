@@ -56,8 +56,8 @@ public sealed class GanTrainer : IDisposable
         var realOutput = Discriminator.forward(real);
         var fakeOutput = Discriminator.forward(Generator.forward(z).detach());
         var loss = GanLosses.Discriminator(realOutput, fakeOutput, Options,
-            ExampleWeights(realWeights, Options.RealWeight, batchSize, real.device),
-            ExampleWeights(null, Options.FakeWeight, z.shape[0], z.device));
+            ExampleWeights(realWeights, Options.RealWeight, realOutput),
+            ExampleWeights(null, Options.FakeWeight, fakeOutput));
         loss.backward();
         var gradientNorm = TensorValues.GradientNorm(Discriminator.parameters());
         OptimizerD.step();
@@ -158,9 +158,9 @@ public sealed class GanTrainer : IDisposable
     };
 
     /// <summary>Per-example weights for BCE, or null when every example weighs 1.</summary>
-    private static Tensor? ExampleWeights(Tensor? column, double scale, long batchSize, Device device)
+    private static Tensor? ExampleWeights(Tensor? column, double scale, Tensor output)
     {
-        if (column is null) return scale == 1.0 ? null : full(new[] { batchSize }, scale, device: device);
+        if (column is null) return scale == 1.0 ? null : full(new[] { output.shape[0] }, scale, dtype: output.dtype, device: output.device);
         return scale == 1.0 ? column : column.mul(scale);
     }
 

@@ -64,7 +64,7 @@ public static class PointGanTrainer
         var weights = options.RealWeight == 1 && options.FakeWeight == 1
             ? null
             : cat(new List<Tensor> { full_like(fake, options.FakeWeight), full_like(real, options.RealWeight) }, 1);
-        var perSeedMeans = binary_cross_entropy(outputs, targets, weights, Reduction.Sum).div(outputs.shape[1]);
+        var perSeedMeans = binary_cross_entropy(outputs, targets, weights, nn.Reduction.Sum).div(outputs.shape[1]);
         return perSeedMeans.MoveToOuterDisposeScope();
     }
 
@@ -81,7 +81,7 @@ public static class PointGanTrainer
         optimizer.zero_grad();
         var output = ensemble.Discriminate(ensemble.Generate(x));
         // Sum of per-seed means, so each seed's gradient is its own.
-        binary_cross_entropy(output, ones_like(output), null, Reduction.Sum).div(output.shape[1]).backward();
+        binary_cross_entropy(output, ones_like(output), null, nn.Reduction.Sum).div(output.shape[1]).backward();
         optimizer.step();
     }
 
