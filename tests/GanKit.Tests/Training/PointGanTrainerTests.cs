@@ -99,6 +99,29 @@ public class PointGanTrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(1.0, 0.0, 1.0, 1.0)]
+    [InlineData(0.9, 0.1, 1.0, 1.0)] // label easing
+    [InlineData(1.0, 0.0, 1.0, 0.25)] // generated examples count less
+    public void DiscriminatorLossesArePerSeedMeansOfTheStackedBce(double realTarget, double fakeTarget, double realWeight, double fakeWeight)
+    {
+        var options = Short with { RealTarget = realTarget, FakeTarget = fakeTarget, RealWeight = realWeight, FakeWeight = fakeWeight };
+        float[] values = [0.3f, 0.8f, 1.5f, -2f, 0.1f, 0.4f, -1.2f, 0.7f, 0.05f, -0.5f, 1.1f, 0.9f, 0.6f, -0.3f, 0.2f, 2f, -1f, 0.5f];
+        using var initial = tensor(values).reshape(2, 9);
+        using var ensemble = new PointGanEnsemble(initial);
+        float[] fakes = [0.2f, 1.4f, -0.7f, 0.9f, 1.0f, 3.0f];
+        using var fake = tensor(fakes).reshape(2, 3, 1);
+        using var losses = PointGanTrainer.DiscriminatorLosses(ensemble, fake, options);
+        Assert.Equal(new long[] { 2 }, losses.shape);
+        static double Bce(double p, double t) => -(t * Math.Log(p) + (1 - t) * Math.Log(1 - p));
+        for (var s = 0; s < 2; s++)
+        {
+            var d = PointGanParameters.FromArray(values.AsSpan(9 * s, 9));
+            var total = Enumerable.Range(0, 3).Sum(j => fakeWeight * Bce(d.Discriminate(fakes[3 * s + j]), fakeTarget) + realWeight * Bce(d.Discriminate(1), realTarget));
+            Assert.Equal(total / 6, losses[s].item<float>(), 5);
+        }
+    }
+
     [Fact]
     public void NoisyGeneratorsShiftWAndBByTheScaledNoise()
     {

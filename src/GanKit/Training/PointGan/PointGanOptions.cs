@@ -7,7 +7,7 @@ namespace GanKit.Training.PointGan;
 /// </summary>
 public sealed record PointGanOptions
 {
-    public int Steps { get; init; } = 1000;
+    public int Steps { get; init; } = 3000;
     public int BatchSize { get; init; } = 32;
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
     public double LearningRateD { get; init; } = 0.01;

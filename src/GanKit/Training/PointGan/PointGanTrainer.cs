@@ -51,28 +51,31 @@ public static class PointGanTrainer
     }
 
     /// <summary>
-    /// PointGAN's D loss for every seed, as a sum of per-seed means: one BCE over the stacked
-    /// generated (target <see cref="PointGanOptions.FakeTarget"/>) and real (target
-    /// <see cref="PointGanOptions.RealTarget"/>) examples. Also what the "loss doesn't work" sweep evaluates.
+    /// PointGAN's D loss per seed, shape (S): one BCE over the stacked generated (target
+    /// <see cref="PointGanOptions.FakeTarget"/>) and real (target <see cref="PointGanOptions.RealTarget"/>)
+    /// examples, averaged over the rows. With one G and many D settings in the ensemble, it is the
+    /// "loss doesn't work" sweep: the loss each D would get against that G.
     /// </summary>
-    public static Tensor DiscriminatorLoss(PointGanEnsemble ensemble, Tensor fake, PointGanOptions options)
+    /// <param name="fake">(S, M, 1) generated examples; M ones are stacked after them as the real examples.</param>
+    public static Tensor DiscriminatorLosses(PointGanEnsemble ensemble, Tensor fake, PointGanOptions options)
     {
         using var scope = NewDisposeScope();
         var real = PointData.RealLike(fake);
-        var outputs = ensemble.Discriminate(cat(new List<Tensor> { fake, real }, 1));          // (S, 2M, 1)
+        var outputs = ensemble.Discriminate(cat(new List<Tensor> { fake, real }, 1)); // (S, 2M, 1)
         var targets = cat(new List<Tensor> { full_like(fake, options.FakeTarget), full_like(real, options.RealTarget) }, 1);
         var weights = options.RealWeight == 1 && options.FakeWeight == 1
             ? null
             : cat(new List<Tensor> { full_like(fake, options.FakeWeight), full_like(real, options.RealWeight) }, 1);
-        var perSeedMeans = binary_cross_entropy(outputs, targets, weights, nn.Reduction.Sum).div(outputs.shape[1]);
-        return perSeedMeans.MoveToOuterDisposeScope();
+        var perExample = binary_cross_entropy(outputs, targets, weights, nn.Reduction.None); // (S, 2M, 1)
+        return perExample.sum(new long[] { 1, 2 }).div(outputs.shape[1]).MoveToOuterDisposeScope();
     }
 
     private static void UpdateDiscriminator(PointGanEnsemble ensemble, OptimizerHelper optimizer, Tensor x, Tensor? noise, PointGanOptions options)
     {
         optimizer.zero_grad();
         var fake = noise is null ? ensemble.Generate(x).detach() : ensemble.GenerateNoisy(x, noise, options.NoiseScale);
-        DiscriminatorLoss(ensemble, fake, options).backward();
+        // Summing the per-seed losses keeps every seed's gradient its own.
+        DiscriminatorLosses(ensemble, fake, options).sum().backward();
         optimizer.step();
     }
 
