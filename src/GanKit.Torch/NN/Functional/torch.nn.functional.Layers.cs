@@ -31,6 +31,20 @@ public static partial class torch
                 return a.Call(Ops.conv2d);
             }
 
+            /// <summary>A convolution padded "valid" (none) or "same" (output size = input size; stride 1 only).</summary>
+            public static Tensor conv2d_padding(Tensor input, Tensor weight, Tensor? bias = null, long[]? strides = null, Padding padding = Padding.Valid, long[]? dilation = null, long groups = 1)
+            {
+                var a = new OpArgs();
+                a.Tensor(input);
+                a.Tensor(weight);
+                a.Tensor(bias);
+                a.Ints(strides ?? [1]);
+                a.String(padding == Padding.Same ? "same" : "valid");
+                a.Ints(dilation ?? [1]);
+                a.Int(groups);
+                return a.Call(Ops.conv2d_padding);
+            }
+
             public static Tensor conv_transpose2d(Tensor input, Tensor weight, Tensor? bias = null, long[]? strides = null, long[]? padding = null, long[]? output_padding = null, long[]? dilation = null, long groups = 1)
             {
                 var a = new OpArgs();
@@ -106,6 +120,7 @@ file static class Ops
 {
     public static readonly Op linear = new("aten::linear");
     public static readonly Op conv2d = new("aten::conv2d");
+    public static readonly Op conv2d_padding = new("aten::conv2d", "padding");
     public static readonly Op conv_transpose2d = new("aten::conv_transpose2d", "input");
     public static readonly Op batch_norm = new("aten::batch_norm");
     public static readonly Op embedding = new("aten::embedding");
