@@ -2,6 +2,7 @@ using static TorchSharp.torch.nn;
 
 namespace GanKit.Torch.Tests.NN;
 
+[Collection(SeededRandomStream.Name)]
 public class InitTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace GanKit.Torch.Tests.NN;
 
+[Collection(SeededRandomStream.Name)]
 public class LayerTests
 {
     [Fact]
@@ -134,6 +135,8 @@ public class LayerTests
         using (var y = Upsample(scale_factor: [2.0]).call(x)) NNAssert.CloseToGolden("up.nearest_x2", y, 1e-12);
         using (var y = Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear).call(x)) NNAssert.CloseToGolden("up.bilinear_x2", y, 1e-12);
         using (var y = F.interpolate(x, size: [3, 4], mode: InterpolationMode.Bilinear, align_corners: true)) NNAssert.CloseToGolden("up.bilinear_size_ac", y, 1e-12);
+        using (var y = F.upsample_nearest(x, scale_factor: [2.0])) NNAssert.CloseToGolden("up.nearest_x2", y, 1e-12);
+        using (var y = F.upsample_bilinear(x, size: [3, 4], align_corners: true)) NNAssert.CloseToGolden("up.bilinear_size_ac", y, 1e-12);
         Assert.Throws<NotSupportedException>(() => F.interpolate(x, scale_factor: [2.0], mode: InterpolationMode.Bicubic));
     }
 

@@ -176,3 +176,26 @@ internal static class ParameterTestExtensions
 {
     public static Parameter AsParam(this Tensor t) => new(t);
 }
+
+public class TwoInputModuleTests
+{
+    private sealed class Scaled : nn.Module<Tensor, Tensor, Tensor>
+    {
+        public Scaled() : base(nameof(Scaled)) { }
+
+        public override Tensor forward(Tensor input1, Tensor input2) => input1 * input2;
+    }
+
+    [Fact]
+    public void CallRunsHooksThatMayReplaceBothInputs()
+    {
+        using var m = new Scaled();
+        using var a = tensor(new float[] { 1, 2 });
+        using var b = tensor(new float[] { 3, 4 });
+        using var ten = tensor(10f);
+        m.register_forward_pre_hook((mod, x, y) => (y, x * ten));
+        using var r = m.call(a, b);
+        Assert.Equal(new float[] { 30, 80 }, r.data<float>().ToArray());
+        Assert.Same(m, m.to(CPU).cpu().to("cpu"));
+    }
+}

@@ -3,6 +3,7 @@ using static TorchSharp.torch.nn;
 
 namespace GanKit.Torch.Tests.NN;
 
+[Collection(SeededRandomStream.Name)]
 public class StateDictTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gankit-nn-").FullName;
@@ -55,6 +56,17 @@ public class StateDictTests : IDisposable
         foreach (var (key, value) in a.state_dict())
             Assert.Equal(NNAssert.Values(value), NNAssert.Values(b.state_dict()[key]));
         Assert.Equal(1L, b.get_buffer("bn.num_batches_tracked")!.item<long>());
+    }
+
+    [Fact]
+    public void NonPersistentBuffersStayOutOfTheStateDict()
+    {
+        using var seq = Sequential(("fc", Linear(1, 1)));
+        seq.register_buffer("scratch", zeros(2), persistent: false);
+        seq.register_buffer("kept", ones(2));
+        Assert.Equal(new[] { "fc.weight", "fc.bias", "kept" }, seq.state_dict().Keys.ToArray());
+        Assert.Equal(new[] { "scratch", "kept" }, seq.named_buffers().Select(b => b.name).ToArray());
+        Assert.Equal(new[] { "kept" }, seq.named_buffers(include_nonpersistent: false).Select(b => b.name).ToArray());
     }
 
     [Fact]

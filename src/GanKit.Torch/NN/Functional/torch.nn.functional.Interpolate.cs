@@ -71,6 +71,12 @@ public static partial class torch
                 return values;
             }
 
+            public static Tensor upsample_nearest(Tensor x, long[]? size = null, double[]? scale_factor = null, bool align_corners = false) =>
+                upsample(x, size, scale_factor, UpsampleMode.Nearest, align_corners);
+
+            public static Tensor upsample_bilinear(Tensor x, long[]? size = null, double[]? scale_factor = null, bool align_corners = false) =>
+                upsample(x, size, scale_factor, UpsampleMode.Bilinear, align_corners);
+
             public static Tensor upsample(Tensor input, long[]? size = null, double[]? scale_factor = null, UpsampleMode mode = UpsampleMode.Nearest, bool align_corners = false) =>
                 interpolate(input, size, scale_factor, (InterpolationMode)mode, mode == UpsampleMode.Nearest ? null : align_corners);
         }
