@@ -1,0 +1,124 @@
+using TorchSharp.Optim;
+using static TorchSharp.torch;
+using static TorchSharp.torch.optim;
+
+namespace TorchSharp.Modules;
+
+/// <summary>
+/// The shared machinery of the managed optimisers: parameter groups, per-parameter state,
+/// zero_grad, and a step that runs without autograd and frees its temporaries.
+/// </summary>
+public abstract class OptimizerHelper : Optimizer
+{
+    protected OptimizerOptions _defaults = new();
+
+    /// <summary>Per-parameter state, keyed by the parameter's native handle.</summary>
+    protected Dictionary<IntPtr, OptimizerState> _state = [];
+
+    /// <summary>Sets every existing gradient to zero in place (as PyTorch 1.13 does by default).</summary>
+    public override void zero_grad()
+    {
+        using var scope = NewDisposeScope();
+        var grads = parameters().Select(p => p.grad).OfType<Tensor>().ToArray();
+        if (grads.Length > 0) ForeachOps.ZeroInPlace(grads);
+    }
+
+    public override IEnumerable<Parameter> parameters() => _parameter_groups.SelectMany(g => g.Parameters);
+
+    /// <summary>
+    /// Runs the closure (with autograd) if there is one, then <paramref name="body"/> for every group
+    /// under no_grad in a dispose scope of its own.
+    /// </summary>
+    protected Tensor? _step<T>(Action<T> body, Func<Tensor>? loss_closure = null) where T : ParamGroup
+    {
+        Tensor? loss = null;
+        if (loss_closure is not null) {
+            using var grad = enable_grad();
+            loss = loss_closure();
+        }
+        using (no_grad())
+        using (NewDisposeScope()) {
+            foreach (var group in _parameter_groups) {
+                body(group as T ?? throw new InvalidOperationException($"{GetType().Name} holds a {group.GetType().Name}, expected a {typeof(T).Name}."));
+            }
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// Validates the group, fills its unset options from the defaults, and creates the state of its parameters.
+    /// </summary>
+    public override void add_param_group(ParamGroup param_group)
+    {
+        var parameters = param_group.Parameters.ToList();
+        if (parameters.Count == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(param_group));
+        foreach (var p in parameters) {
+            if (_state.ContainsKey(p.Handle))
+                throw new ArgumentException("some parameters appear in more than one parameter group", nameof(param_group));
+        }
+        param_group.Parameters = parameters;
+        var options = param_group.Options ?? NewOptions();
+        param_group.Options = options;
+        FillOptions(options);
+        options.LearningRate ??= _defaults.LearningRate;
+        options.InitialLearningRate = options.LearningRate ?? throw new ArgumentException("the parameter group has no learning rate", nameof(param_group));
+        _parameter_groups.Add(param_group);
+        foreach (var p in parameters) {
+            var state = NewState(p);
+            state.Initialize(options);
+            _state[p.Handle] = state;
+        }
+    }
+
+    /// <summary>Moves all state tensors to a device.</summary>
+    public void to(Device device)
+    {
+        foreach (var state in _state.Values) state.to(device);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) {
+            foreach (var state in _state.Values) (state as IDisposable)?.Dispose();
+            _state.Clear();
+        }
+        base.Dispose(disposing);
+    }
+
+    /// <summary>An empty options record of this optimiser's type.</summary>
+    private protected abstract OptimizerOptions NewOptions();
+
+    /// <summary>Fills every option left null with the optimiser's default; rejects another optimiser's options.</summary>
+    private protected abstract void FillOptions(OptimizerOptions options);
+
+    private protected abstract OptimizerState NewState(Parameter parameter);
+
+    /// <summary>The options of a group as this optimiser's type (add_param_group guarantees it).</summary>
+    private protected static TOptions OptionsOf<TOptions>(ParamGroup group) where TOptions : OptimizerOptions =>
+        (TOptions)group.RequireOptions();
+
+    /// <summary>Casts a group's options record, or says clearly that it belongs to another optimiser.</summary>
+    private protected TOptions Expect<TOptions>(OptimizerOptions options) where TOptions : OptimizerOptions =>
+        options as TOptions ?? throw new ArgumentException($"{GetType().Name} needs {typeof(TOptions).FullName} options, got {options.GetType().FullName}.");
+
+    /// <summary>The group's parameters that have a gradient, their gradients and their states.</summary>
+    private protected (Parameter[] parameters, Tensor[] grads, TState[] states) WithGradients<TState>(ParamGroup group) where TState : OptimizerState
+    {
+        var parameters = new List<Parameter>();
+        var grads = new List<Tensor>();
+        var states = new List<TState>();
+        foreach (var p in group.Parameters) {
+            if (p.grad is not Tensor g) continue;
+            parameters.Add(p);
+            grads.Add(g);
+            states.Add((TState)_state[p.Handle]);
+        }
+        return (parameters.ToArray(), grads.ToArray(), states.ToArray());
+    }
+
+    /// <summary>Throws PyTorch's message for a hyperparameter below zero.</summary>
+    private protected static void RequireNonNegative(double value, string what, string paramName)
+    {
+        if (!(value >= 0)) throw new ArgumentException($"Invalid {what}: {value}", paramName);
+    }
+}
