@@ -34,7 +34,7 @@ namespace TorchSharp
             {
             }
 
-            private protected override OptimizerState NewState(Parameter parameter) => new State(parameter);
+            private protected override OptimizerState? NewState(Parameter parameter) => new State(parameter);
 
             /// <summary>AdamW's state of one parameter: step count and running moments.</summary>
             public sealed class State : AdamMomentsState

@@ -50,21 +50,22 @@ public abstract class OptimizerHelper : Optimizer
     /// </summary>
     public override void add_param_group(ParamGroup param_group)
     {
-        var parameters = param_group.Parameters.ToList();
-        if (parameters.Count == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(param_group));
-        foreach (var p in parameters) {
-            if (_state.ContainsKey(p.Handle))
-                throw new ArgumentException("some parameters appear in more than one parameter group", nameof(param_group));
+        var members = param_group.Parameters.ToList();
+        if (members.Count == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(param_group));
+        var seen = parameters().Select(p => p.Handle).ToHashSet();
+        foreach (var p in members) {
+            if (!seen.Add(p.Handle))
+                throw new ArgumentException("some parameters appear more than once in the parameter groups", nameof(param_group));
         }
-        param_group.Parameters = parameters;
+        param_group.Parameters = members;
         var options = param_group.Options ?? NewOptions();
         param_group.Options = options;
         FillOptions(options);
         options.LearningRate ??= _defaults.LearningRate;
         options.InitialLearningRate = options.LearningRate ?? throw new ArgumentException("the parameter group has no learning rate", nameof(param_group));
         _parameter_groups.Add(param_group);
-        foreach (var p in parameters) {
-            var state = NewState(p);
+        foreach (var p in members) {
+            if (NewState(p) is not OptimizerState state) continue;
             state.Initialize(options);
             _state[p.Handle] = state;
         }
@@ -85,13 +86,17 @@ public abstract class OptimizerHelper : Optimizer
         base.Dispose(disposing);
     }
 
+    // GanKit's optimisers override these three; optimisers written outside this assembly (as for
+    // TorchSharp) override add_param_group instead, so the defaults do nothing optimiser-specific.
+
     /// <summary>An empty options record of this optimiser's type.</summary>
-    private protected abstract OptimizerOptions NewOptions();
+    private protected virtual OptimizerOptions NewOptions() => new();
 
     /// <summary>Fills every option left null with the optimiser's default; rejects another optimiser's options.</summary>
-    private protected abstract void FillOptions(OptimizerOptions options);
+    private protected virtual void FillOptions(OptimizerOptions options) { }
 
-    private protected abstract OptimizerState NewState(Parameter parameter);
+    /// <summary>The state of a new parameter, or null for an optimiser that keeps none.</summary>
+    private protected virtual OptimizerState? NewState(Parameter parameter) => null;
 
     /// <summary>The options of a group as this optimiser's type (add_param_group guarantees it).</summary>
     private protected static TOptions OptionsOf<TOptions>(ParamGroup group) where TOptions : OptimizerOptions =>

@@ -94,7 +94,7 @@ namespace TorchSharp
                 o.centered ??= def.centered;
             }
 
-            private protected override OptimizerState NewState(Parameter parameter) => new State(parameter);
+            private protected override OptimizerState? NewState(Parameter parameter) => new State(parameter);
 
             public double Momentum
             {

@@ -91,7 +91,7 @@ namespace TorchSharp
                 o.maximize ??= def.maximize;
             }
 
-            private protected override OptimizerState NewState(Parameter parameter) => new State(parameter);
+            private protected override OptimizerState? NewState(Parameter parameter) => new State(parameter);
 
             public double Momentum
             {
