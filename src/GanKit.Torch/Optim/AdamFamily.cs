@@ -24,9 +24,9 @@ public abstract class AdamFamily<TOptions> : OptimizerHelper, optim.IBetas where
 
     public override Tensor? step(Func<Tensor>? closure = null) => _step<ParamGroup>(group => {
         var o = OptionsOf<TOptions>(group);
-        var (ps, grads, states) = WithGradients<AdamMomentsState>(group);
-        AdamAlgorithm.Step(ps, grads, states, new AdamSettings(o.LearningRate!.Value, o.beta1!.Value, o.beta2!.Value,
-            o.eps!.Value, o.weight_decay!.Value, o.amsgrad!.Value, o.maximize!.Value, _decoupled));
+        var settings = new AdamSettings(o.LearningRate!.Value, o.beta1!.Value, o.beta2!.Value,
+            o.eps!.Value, o.weight_decay!.Value, o.amsgrad!.Value, o.maximize!.Value, _decoupled);
+        foreach (var (ps, grads, states) in WithGradients<AdamMomentsState>(group)) AdamAlgorithm.Step(ps, grads, states, settings);
     }, closure);
 
     private protected override OptimizerOptions NewOptions() => new TOptions();

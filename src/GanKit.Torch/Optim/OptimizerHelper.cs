@@ -106,20 +106,38 @@ public abstract class OptimizerHelper : Optimizer
     private protected TOptions Expect<TOptions>(OptimizerOptions options) where TOptions : OptimizerOptions =>
         options as TOptions ?? throw new ArgumentException($"{GetType().Name} needs {typeof(TOptions).FullName} options, got {options.GetType().FullName}.");
 
-    /// <summary>The group's parameters that have a gradient, their gradients and their states.</summary>
-    private protected (Parameter[] parameters, Tensor[] grads, TState[] states) WithGradients<TState>(ParamGroup group) where TState : OptimizerState
+    /// <summary>
+    /// The group's parameters that have a gradient, with their gradients and states, in chunks for the
+    /// multi-tensor ops. On CPU those ops run one operation across the whole list before the next,
+    /// so a chunk is kept small enough (in elements) to stay in cache between operations; small
+    /// parameters still share one native call per operation. Chunking does not change the numbers.
+    /// </summary>
+    private protected IEnumerable<(Parameter[] parameters, Tensor[] grads, TState[] states)> WithGradients<TState>(ParamGroup group) where TState : OptimizerState
     {
         var parameters = new List<Parameter>();
         var grads = new List<Tensor>();
         var states = new List<TState>();
+        long elements = 0;
         foreach (var p in group.Parameters) {
             if (p.grad is not Tensor g) continue;
+            long n = p.numel();
+            if (parameters.Count > 0 && elements + n > ChunkElements) {
+                yield return (parameters.ToArray(), grads.ToArray(), states.ToArray());
+                parameters.Clear();
+                grads.Clear();
+                states.Clear();
+                elements = 0;
+            }
             parameters.Add(p);
             grads.Add(g);
             states.Add((TState)_state[p.Handle]);
+            elements += n;
         }
-        return (parameters.ToArray(), grads.ToArray(), states.ToArray());
+        if (parameters.Count > 0) yield return (parameters.ToArray(), grads.ToArray(), states.ToArray());
     }
+
+    /// <summary>About 128 KiB of float32 per tensor list: a handful of lists fit in a core's L2 cache.</summary>
+    private const long ChunkElements = 32768;
 
     /// <summary>Throws PyTorch's message for a hyperparameter below zero.</summary>
     private protected static void RequireNonNegative(double value, string what, string paramName)

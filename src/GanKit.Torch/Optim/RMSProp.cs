@@ -50,8 +50,11 @@ namespace TorchSharp
 
             public override Tensor? step(Func<Tensor>? closure = null) => _step<Modules.ParamGroup>(group => {
                 var o = OptionsOf<Options>(group);
-                var (ps, grads, states) = WithGradients<State>(group);
-                if (ps.Length == 0) return;
+                foreach (var (ps, grads, states) in WithGradients<State>(group)) Update(o, ps, grads, states);
+            }, closure);
+
+            private static void Update(Options o, Parameter[] ps, Tensor[] grads, State[] states)
+            {
                 double alpha = o.alpha!.Value, momentum = o.momentum!.Value, weight_decay = o.weight_decay!.Value, lr = o.LearningRate!.Value;
                 foreach (var s in states) s.step += 1;
                 var g = o.maximize!.Value ? ForeachOps.Neg(grads) : grads;
@@ -78,7 +81,7 @@ namespace TorchSharp
                 } else {
                     ForeachOps.AddcdivInPlace(ps, g, avg, -lr);
                 }
-            }, closure);
+            }
 
             private protected override OptimizerOptions NewOptions() => new Options();
 

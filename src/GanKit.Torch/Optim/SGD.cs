@@ -50,8 +50,11 @@ namespace TorchSharp
 
             public override Tensor? step(Func<Tensor>? closure = null) => _step<Modules.ParamGroup>(group => {
                 var o = OptionsOf<Options>(group);
-                var (ps, grads, states) = WithGradients<State>(group);
-                if (ps.Length == 0) return;
+                foreach (var (ps, grads, states) in WithGradients<State>(group)) Update(o, ps, grads, states);
+            }, closure);
+
+            private static void Update(Options o, Parameter[] ps, Tensor[] grads, State[] states)
+            {
                 double momentum = o.momentum!.Value, weight_decay = o.weight_decay!.Value;
                 var d = o.maximize!.Value ? ForeachOps.Neg(grads) : grads;
                 if (weight_decay != 0) d = ForeachOps.Add(d, ps, weight_decay);
@@ -76,7 +79,7 @@ namespace TorchSharp
                     d = o.nesterov!.Value ? ForeachOps.Add(d, bufs, momentum) : bufs;
                 }
                 ForeachOps.AddInPlace(ps, d, -o.LearningRate!.Value);
-            }, closure);
+            }
 
             private protected override OptimizerOptions NewOptions() => new Options();
 
