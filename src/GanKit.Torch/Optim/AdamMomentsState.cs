@@ -37,6 +37,15 @@ public abstract class AdamMomentsState : OptimizerState, IDisposable, IAdamMomen
         max_exp_avg_sq = MoveTo(max_exp_avg_sq, device);
     }
 
+    public override void LoadStateDict(OptimizerState source)
+    {
+        var s = (AdamMomentsState)source;
+        step = s.step;
+        exp_avg = CopyOf(s.exp_avg, exp_avg)!;
+        exp_avg_sq = CopyOf(s.exp_avg_sq, exp_avg_sq)!;
+        max_exp_avg_sq = CopyOf(s.max_exp_avg_sq, max_exp_avg_sq);
+    }
+
     public void Dispose()
     {
         exp_avg.Dispose();

@@ -13,6 +13,13 @@ public abstract class AdamOptions : OptimizerOptions
     public bool? amsgrad;
     public bool? maximize;
 
+    public override void LoadStateDict(OptimizerOptions source)
+    {
+        base.LoadStateDict(source);
+        var o = (AdamOptions)source;
+        (beta1, beta2, weight_decay, eps, amsgrad, maximize) = (o.beta1, o.beta2, o.weight_decay, o.eps, o.amsgrad, o.maximize);
+    }
+
     /// <summary>Fills every option left null from the optimiser's defaults.</summary>
     internal void FillFrom(AdamOptions defaults)
     {

@@ -71,6 +71,42 @@ public abstract class OptimizerHelper : Optimizer
         }
     }
 
+    /// <summary>The options of every group and the state of every parameter (live objects, not copies).</summary>
+    public virtual StateDictionary state_dict()
+    {
+        var dict = new StateDictionary();
+        foreach (var group in _parameter_groups) {
+            dict.Options.Add(group.RequireOptions());
+            var indices = new List<int>();
+            foreach (var p in group.Parameters) {
+                indices.Add(dict.State.Count);
+                dict.State.Add(_state[p.Handle]);
+            }
+            dict.StateIndexRef.Add(indices);
+        }
+        return dict;
+    }
+
+    /// <summary>Copies options and state from another optimiser's <see cref="state_dict"/> with the same group layout.</summary>
+    public virtual void load_state_dict(StateDictionary state_dict)
+    {
+        var own = this.state_dict();
+        if (state_dict.Options.Count != own.Options.Count)
+            throw new ArgumentException($"Invalid optimizer state: {state_dict.Options.Count} parameter groups, this optimizer has {own.Options.Count}.", nameof(state_dict));
+        if (state_dict.State.Count != own.State.Count)
+            throw new ArgumentException($"Invalid optimizer state: {state_dict.State.Count} parameter states, this optimizer has {own.State.Count}.", nameof(state_dict));
+        for (int i = 0; i < own.Options.Count; i++) {
+            if (state_dict.Options[i].GetType() != own.Options[i].GetType())
+                throw new ArgumentException($"Invalid optimizer state: group {i} has {state_dict.Options[i].GetType().FullName}, expected {own.Options[i].GetType().FullName}.", nameof(state_dict));
+            if (!ReferenceEquals(state_dict.Options[i], own.Options[i])) own.Options[i].LoadStateDict(state_dict.Options[i]);
+        }
+        for (int i = 0; i < own.State.Count; i++) {
+            if (state_dict.State[i].GetType() != own.State[i].GetType())
+                throw new ArgumentException($"Invalid optimizer state: parameter {i} has {state_dict.State[i].GetType().FullName}, expected {own.State[i].GetType().FullName}.", nameof(state_dict));
+            if (!ReferenceEquals(state_dict.State[i], own.State[i])) own.State[i].LoadStateDict(state_dict.State[i]);
+        }
+    }
+
     /// <summary>Moves all state tensors to a device.</summary>
     public void to(Device device)
     {

@@ -7,4 +7,11 @@ public class OptimizerOptions
     public double? LearningRate { get; set; }
 
     public double InitialLearningRate { get; set; }
+
+    /// <summary>Copies the options of another group of the same optimiser type.</summary>
+    public virtual void LoadStateDict(OptimizerOptions source)
+    {
+        InitialLearningRate = source.InitialLearningRate;
+        LearningRate = source.LearningRate;
+    }
 }

@@ -137,6 +137,15 @@ namespace TorchSharp
                     grad_avg = MoveTo(grad_avg, device);
                 }
 
+                public override void LoadStateDict(OptimizerState source)
+                {
+                    var s = (State)source;
+                    step = s.step;
+                    square_avg = CopyOf(s.square_avg, square_avg)!;
+                    momentum_buffer = CopyOf(s.momentum_buffer, momentum_buffer);
+                    grad_avg = CopyOf(s.grad_avg, grad_avg);
+                }
+
                 public void Dispose()
                 {
                     square_avg.Dispose();
@@ -153,6 +162,13 @@ namespace TorchSharp
                 public double? eps;
                 public double? weight_decay;
                 public bool? centered;
+
+                public override void LoadStateDict(OptimizerOptions source)
+                {
+                    base.LoadStateDict(source);
+                    var o = (Options)source;
+                    (maximize, momentum, alpha, eps, weight_decay, centered) = (o.maximize, o.momentum, o.alpha, o.eps, o.weight_decay, o.centered);
+                }
             }
 
             public class ParamGroup : ParamGroup<Options>, optim.IMomentum

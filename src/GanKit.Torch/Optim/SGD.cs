@@ -117,6 +117,9 @@ namespace TorchSharp
 
                 public override void to(Device device) => momentum_buffer = MoveTo(momentum_buffer, device);
 
+                public override void LoadStateDict(OptimizerState source) =>
+                    momentum_buffer = CopyOf(((State)source).momentum_buffer, momentum_buffer);
+
                 public void Dispose() => momentum_buffer?.Dispose();
             }
 
@@ -127,6 +130,13 @@ namespace TorchSharp
                 public double? weight_decay;
                 public bool? nesterov;
                 public bool? maximize;
+
+                public override void LoadStateDict(OptimizerOptions source)
+                {
+                    base.LoadStateDict(source);
+                    var o = (Options)source;
+                    (momentum, dampening, weight_decay, nesterov, maximize) = (o.momentum, o.dampening, o.weight_decay, o.nesterov, o.maximize);
+                }
             }
 
             public class ParamGroup : ParamGroup<Options>, optim.IMomentum

@@ -34,6 +34,22 @@ public static partial class torch
             /// <summary>The parameters this optimiser updates, group after group.</summary>
             public abstract IEnumerable<Parameter> parameters();
 
+            /// <summary>
+            /// An optimiser's state as two lists (group options, then per-parameter state in group order),
+            /// holding the live objects: <c>load_state_dict</c> copies from them.
+            /// </summary>
+            public class StateDictionary
+            {
+                internal StateDictionary() { }
+
+                public List<OptimizerOptions> Options { get; } = [];
+
+                public List<OptimizerState> State { get; } = [];
+
+                /// <summary>For each group, the indices into <see cref="State"/> of its parameters.</summary>
+                public List<List<int>> StateIndexRef { get; } = [];
+            }
+
             /// <summary>The parameter groups, for reading and setting each one's learning rate.</summary>
             public virtual IEnumerable<ILearningRateController> ParamGroups => _parameter_groups;
         }
