@@ -19,6 +19,7 @@ public abstract class OptimizerHelper : Optimizer
     public override void zero_grad()
     {
         using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var grads = parameters().Select(p => p.grad).OfType<Tensor>().ToArray();
         if (grads.Length > 0) ForeachOps.ZeroInPlace(grads);
     }
