@@ -84,7 +84,7 @@ public sealed record TrainingProgress : IMimeRenderable
     }
 
     private string StatusLine() => Invariant(
-        $"{State} step {Step}/{TotalSteps} ({Fraction:P0}), {StepsPerSecond:F1} steps/s, elapsed {Clock(Elapsed)}, ETA {(Eta is { } eta ? Clock(eta) : "?")}");
+        $"{State} step {Step}/{TotalSteps} ({Fraction * 100:F0}%), {StepsPerSecond:F1} steps/s, elapsed {Clock(Elapsed)}, ETA {(Eta is { } eta ? Clock(eta) : "?")}");
 
     private IEnumerable<(string Name, double Value)> Metrics()
     {
