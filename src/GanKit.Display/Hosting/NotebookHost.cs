@@ -19,9 +19,10 @@ public static class NotebookHost
 
     /// <summary>
     /// The sink displays go to: one set with <see cref="UseDisplay(IDisplaySink)"/>, else the kernel's display
-    /// helper if one is loaded, else the console.
+    /// helper while a kernel is running a cell on this logical thread, else the console.
     /// </summary>
-    public static IDisplaySink Sink => _sink ?? (IDisplaySink?)KernelDisplaySink.TryFind() ?? ConsoleDisplaySink.Instance;
+    public static IDisplaySink Sink =>
+        _sink ?? (CurrentInvocation() is null ? null : KernelDisplaySink.TryFind()) ?? (IDisplaySink)ConsoleDisplaySink.Instance;
 
     /// <summary>Routes displays to <paramref name="sink"/> (null restores discovery).</summary>
     public static void UseDisplay(IDisplaySink? sink) => _sink = sink;
@@ -31,12 +32,12 @@ public static class NotebookHost
     /// <summary>The token a long-running cell or training loop should poll.</summary>
     public static CancellationToken CancellationToken => InvocationToken() ?? CtrlC.Value.Token;
 
-    private static CancellationToken? InvocationToken()
-    {
-        var contextType = KernelReflection.FindType(InvocationContextTypeName);
-        var current = contextType?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-        return current?.GetType().GetProperty("CancellationToken")?.GetValue(current) as CancellationToken?;
-    }
+    private static CancellationToken? InvocationToken() =>
+        CurrentInvocation() is { } current ? current.GetType().GetProperty("CancellationToken")?.GetValue(current) as CancellationToken? : null;
+
+    /// <summary>The kernel's <c>KernelInvocationContext.Current</c>: non-null only while a cell runs.</summary>
+    private static object? CurrentInvocation() =>
+        KernelReflection.FindType(InvocationContextTypeName)?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
 
     // First Ctrl-C asks loops to stop; the process keeps running so they can return partial results.
     private static CancellationTokenSource ListenForCtrlC()
