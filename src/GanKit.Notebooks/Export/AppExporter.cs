@@ -71,6 +71,12 @@ public static class AppExporter
     {
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(CommentOutDirectives(source), ScriptParsing).GetRoot();
         usings.AddRange(root.Usings.Select(u => u.ToString().Trim()));
+        if (root.Usings.Count > 0)
+        {
+            // Comments above the cell's usings (such as the commented-out #r) stay with the cell.
+            body.Append(root.Usings[0].GetLeadingTrivia().ToFullString());
+        }
+
         for (var i = 0; i < root.Members.Count; i++)
         {
             var member = root.Members[i];
