@@ -22,7 +22,14 @@ internal static class RunCommand
         var command = new Command("run", "Execute notebooks headless and save their outputs.") { paths, parameters, outputFolder, timeout, grace };
         command.SetAction((result, _) =>
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            // Colours and live redraws only on a real terminal; logs and captured output get plain text.
+            var terminal = output == Console.Out && !Console.IsOutputRedirected;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            });
             try
             {
                 var options = new RunOptions
