@@ -188,7 +188,7 @@ public sealed class PlotlyFigure : IMimeRenderable
 
     private static void WriteAxes(Utf8JsonWriter writer, Chart chart, int panel, ((double Min, double Max) X, (double Min, double Max) Y)? ranges)
     {
-        var suffix = panel == 0 ? "" : (panel + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var suffix = AxisSuffix(panel);
         var xRange = ranges?.X ?? chart.XRange;
         var yRange = ranges?.Y ?? chart.YRange;
         writer.WriteStartObject("xaxis" + suffix);
@@ -352,6 +352,9 @@ public sealed class PlotlyFigure : IMimeRenderable
         writer.WriteEndArray();
     }
 
-    private static string AxisId(string axis, int panel) =>
-        panel == 0 ? axis : axis + (panel + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // Plotly names the first panel's axes x/y (layout keys xaxis/yaxis) and the n-th panel's xn/yn.
+    private static string AxisId(string axis, int panel) => axis + AxisSuffix(panel);
+
+    private static string AxisSuffix(int panel) =>
+        panel == 0 ? "" : (panel + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -91,21 +91,8 @@ public sealed class ImageGrid : IMimeRenderable
     /// <summary>The grid encoded as PNG.</summary>
     public byte[] ToPng() => _png ??= PngEncoder.Encode(_pixels, Width, Height, Channels == 3 ? PngColor.Rgb : PngColor.Gray);
 
-    public void Render(string mimeType, TextWriter writer)
-    {
-        switch (mimeType)
-        {
-            case Mime.Png:
-                writer.Write(Convert.ToBase64String(ToPng()));
-                break;
-            case Mime.Html:
-                writer.Write(HtmlImage());
-                break;
-            default:
-                writer.Write(ToString());
-                break;
-        }
-    }
+    public void Render(string mimeType, TextWriter writer) =>
+        writer.Write(mimeType == Mime.Png ? Convert.ToBase64String(ToPng()) : ToString());
 
     /// <summary>An &lt;img&gt; element with the PNG inlined, for HTML outputs that embed the grid.</summary>
     public string HtmlImage() =>

@@ -80,35 +80,47 @@ public static class NotebookRunner
 
         public async Task<RunStatus> ExecuteAsync(NotebookCell? injected)
         {
-            var codeCellCount = notebook.CodeCells.Count();
-            var number = 0;
-            for (var position = 1; position <= notebook.Cells.Count; position++)
+            var executed = new List<(NotebookCell Cell, CellContext Context)>();
+            try
             {
-                var cell = notebook.Cells[position - 1];
-                if (!cell.IsCode)
+                var codeCellCount = notebook.CodeCells.Count();
+                var number = 0;
+                for (var position = 1; position <= notebook.Cells.Count; position++)
                 {
-                    continue;
+                    var cell = notebook.Cells[position - 1];
+                    if (!cell.IsCode)
+                    {
+                        continue;
+                    }
+
+                    number++;
+                    options.OnCell?.Invoke(new CellEvent(number, codeCellCount, cell.Id, null));
+                    var clock = Stopwatch.StartNew();
+                    using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                    var context = new CellContext(_gate, cellCancellation.Token);
+                    executed.Add((cell, context));
+                    var status = cancellation.IsCancellationRequested
+                        ? Fail(context, position, cell, RunStatus.Cancelled, "OperationCanceledException", "The run was cancelled before this cell started.")
+                        : await ExecuteCellAsync(context, cellCancellation, position, cell, cell == injected).ConfigureAwait(false);
+                    cell.ExecutionCount = ++_executionCount;
+                    _cells.Add(new CellRun(position, cell.Id, status, clock.Elapsed));
+                    options.OnCell?.Invoke(new CellEvent(number, codeCellCount, cell.Id, status));
+                    if (status != RunStatus.Succeeded)
+                    {
+                        return status;
+                    }
                 }
 
-                number++;
-                options.OnCell?.Invoke(new CellEvent(number, codeCellCount, cell.Id, null));
-                var clock = Stopwatch.StartNew();
-                using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                var context = new CellContext(_gate, cellCancellation.Token);
-                var status = cancellation.IsCancellationRequested
-                    ? Fail(context, position, cell, RunStatus.Cancelled, "OperationCanceledException", "The run was cancelled before this cell started.")
-                    : await ExecuteCellAsync(context, cellCancellation, position, cell, cell == injected).ConfigureAwait(false);
-                cell.ExecutionCount = ++_executionCount;
-                cell.SetOutputs(context.ToJson());
-                _cells.Add(new CellRun(position, cell.Id, status, clock.Elapsed));
-                options.OnCell?.Invoke(new CellEvent(number, codeCellCount, cell.Id, status));
-                if (status != RunStatus.Succeeded)
+                return RunStatus.Succeeded;
+            }
+            finally
+            {
+                // Outputs are written at the end: a later cell may still update a display an earlier one made.
+                foreach (var (cell, context) in executed)
                 {
-                    return status;
+                    cell.SetOutputs(context.ToJson());
                 }
             }
-
-            return RunStatus.Succeeded;
         }
 
         private async Task<RunStatus> ExecuteCellAsync(CellContext context, CancellationTokenSource cellCancellation, int position, NotebookCell cell, bool isInjected)

@@ -21,6 +21,22 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_cell_can_update_a_display_an_earlier_cell_made()
+    {
+        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
+        [
+            GanKit.Notebooks.Model.NotebookCell.Code("var shared = display(\"epoch 1\");"),
+            GanKit.Notebooks.Model.NotebookCell.Code("shared.Update(\"epoch 2\");"),
+        ]);
+
+        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+
+        var display = Assert.Single(Outputs.Of(result.Notebook.CodeCell(1)));
+        Assert.Equal("epoch 2", Outputs.Text(display["data"]!["text/plain"]));
+        Assert.Empty(result.Notebook.CodeCell(2).Outputs);
+    }
+
+    [Fact]
     public async Task Console_output_is_captured_per_cell_and_stream()
     {
         var result = await _fixtures.RunAsync("display-update.ipynb");
