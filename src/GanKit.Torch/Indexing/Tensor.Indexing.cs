@@ -236,7 +236,7 @@ public static partial class torch
                     case TensorIndex.Kind.Ellipsis:
                         if (sawEllipsis) throw new ArgumentException("an index can only have a single ellipsis ('...')");
                         sawEllipsis = true;
-                        dim += s.Result.ndim - specified;
+                        dim += source.ndim - specified; // counted against the original dimensions, as PyTorch does
                         break;
                     case TensorIndex.Kind.Bool:
                         // As in PyTorch: a new axis, kept (index 0) for true, emptied for false.
