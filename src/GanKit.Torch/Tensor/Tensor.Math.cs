@@ -35,14 +35,6 @@ public static partial class torch
         public Tensor maximum(Tensor other) => Binary(Ops.maximum, other);
         public Tensor minimum(Tensor other) => Binary(Ops.minimum, other);
 
-        /// <summary>Calls op with the arguments pushed so far: a new tensor, or this one changed in place.</summary>
-        private Tensor CallOrInPlace(ref OpArgs a, Op op, bool inPlace)
-        {
-            if (!inPlace) return a.Call(op);
-            a.CallInPlace(op);
-            return this;
-        }
-
         private Tensor Clamp(Op op, Scalar? min, Scalar? max, bool inPlace)
         {
             var a = new OpArgs();
@@ -173,13 +165,11 @@ public static partial class torch
     public static Tensor addcmul(Tensor input, Tensor tensor1, Tensor tensor2, Scalar value) => input.addcmul(tensor1, tensor2, value);
     public static Tensor addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, Scalar value) => input.addcdiv(tensor1, tensor2, value);
     public static Tensor softmax(Tensor input, int dim, ScalarType? dtype = null) => input.softmax(dim, dtype);
-    public static Tensor softmax(Tensor input, long dim, ScalarType? dtype = null) => input.softmax(dim, dtype);
-    public static Tensor log_softmax(Tensor input, long dim, ScalarType? dtype = null) => input.log_softmax(dim, dtype);
     public static Tensor matmul(Tensor input, Tensor target) => input.matmul(target);
     public static Tensor mm(Tensor input, Tensor target) => input.mm(target);
     public static Tensor bmm(Tensor input, Tensor batch2) => input.bmm(batch2);
     public static Tensor mv(Tensor input, Tensor target) => input.mv(target);
-    public static Tensor dot(Tensor input, Tensor target) => input.dot(target);
+    public static Tensor dot(Tensor input, Tensor other) => input.dot(other);
 
     /// <summary>Pairwise p-norm distances between the rows of x1 and of x2 (batched).</summary>
     public static Tensor cdist(Tensor x1, Tensor x2, double p = 2.0, compute_mode compute_mode = compute_mode.use_mm_for_euclid_dist_if_necessary)

@@ -39,8 +39,6 @@ public static partial class torch
 
         public Tensor reshape(params long[] shape) => WithInts(Ops.reshape, shape);
 
-        public Tensor reshape_as(Tensor other) => reshape(other.shape);
-
         public Tensor flatten(long start_dim = 0, long end_dim = -1) => WithInts(Ops.flatten, start_dim, end_dim);
 
         public Tensor unflatten(long dim, params long[] sizes)
@@ -165,7 +163,7 @@ public static partial class torch
 
         public Tensor[] split(params long[] sizes) => split((ReadOnlySpan<long>)sizes, 0);
 
-        public Tensor[] unbind(long dim = 0) => Parts(Ops.unbind, size((int)dim), dim);
+        public Tensor[] unbind(long dimension = 0L) => Parts(Ops.unbind, size((int)dimension), dimension);
     }
 
     public static Tensor reshape(Tensor input, params long[] shape) => input.reshape(shape);
@@ -188,7 +186,7 @@ public static partial class torch
 
     public static Tensor[] split(Tensor tensor, long[] split_size_or_sections, long dim = 0L) => tensor.split(split_size_or_sections, dim);
 
-    public static Tensor[] unbind(Tensor input, long dim = 0) => input.unbind(dim);
+    public static Tensor[] unbind(Tensor input, long dim = 0L) => input.unbind(dim);
 
     public static Tensor cat(IList<Tensor> tensors, long dim = 0) => Join(Ops.cat, tensors.ToArray(), dim);
 

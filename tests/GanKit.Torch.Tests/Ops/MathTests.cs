@@ -57,7 +57,7 @@ public class MathTests
         var x = tensor(new double[,] { { 1, 2, 3 }, { 0, 0, 0 } });
         double z = Math.Exp(1) + Math.Exp(2) + Math.Exp(3);
         Expect.Close([Math.Exp(1) / z, Math.Exp(2) / z, Math.Exp(3) / z, 1.0 / 3, 1.0 / 3, 1.0 / 3], x.softmax(1));
-        Expect.Close([1 - Math.Log(z), 2 - Math.Log(z), 3 - Math.Log(z), -Math.Log(3), -Math.Log(3), -Math.Log(3)], log_softmax(x, 1));
+        Expect.Close([1 - Math.Log(z), 2 - Math.Log(z), 3 - Math.Log(z), -Math.Log(3), -Math.Log(3), -Math.Log(3)], x.log_softmax(1));
         Expect.Close([Math.Exp(1) / (Math.Exp(1) + 1), Math.Exp(2) / (Math.Exp(2) + 1), Math.Exp(3) / (Math.Exp(3) + 1),
                       1 / (Math.Exp(1) + 1), 1 / (Math.Exp(2) + 1), 1 / (Math.Exp(3) + 1)], softmax(x, 0));
         Assert.Equal(ScalarType.Float64, tensor(new float[] { 1, 2 }).softmax(0, ScalarType.Float64).dtype);
@@ -140,5 +140,20 @@ public class MathTests
         Expect.Exactly([3, 5], maximum(V(1, 5), V(3, 2)));
         Expect.Exactly([1, 2], V(1, 5).min(V(3, 2)));
         Expect.Exactly([3, 5], max(V(1, 5), V(3, 2)));
+    }
+
+    [Fact]
+    public void DivisionRoundingModes()
+    {
+        using var scope = NewDisposeScope();
+        var x = V(7, -7);
+        Expect.Exactly([3, -3], x.div(2, RoundingMode.trunc));
+        Expect.Exactly([3, -4], x.div(V(2, 2), RoundingMode.floor));
+        var y = V(7, -7);
+        Assert.Same(y, y.div_(2, RoundingMode.floor));
+        Expect.Exactly([3, -4], y);
+        y.div_(V(-2, -2), RoundingMode.trunc);
+        Expect.Exactly([-1, 2], y);
+        Expect.Exactly([3.5, -3.5], x / 2);
     }
 }
