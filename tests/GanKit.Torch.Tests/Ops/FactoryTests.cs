@@ -21,6 +21,30 @@ public class FactoryTests
     }
 
     [Fact]
+    public void TensorOverloadsForEachElementType()
+    {
+        using var scope = NewDisposeScope();
+        Assert.Equal(ScalarType.Int16, tensor(new short[,] { { 1, 2 } }).dtype);
+        Assert.Equal(ScalarType.Int8, tensor(new sbyte[] { -1 }).dtype);
+        Assert.Equal(ScalarType.Byte, tensor(new byte[,,] { { { 1 } } }).dtype);
+        Assert.Equal(ScalarType.Bool, tensor(new bool[,] { { true }, { false } }).dtype);
+        Assert.Equal(ScalarType.Float16, tensor(new Half[] { (Half)1.5 }).dtype);
+        Expect.Exactly([1.5], tensor(new Half[] { (Half)1.5 }));
+        Assert.Equal(ScalarType.Int32, tensor(7).dtype);
+        Assert.Equal(ScalarType.Float32, tensor(7f).dtype);
+        Assert.Equal(ScalarType.Float64, tensor(7L, ScalarType.Float64).dtype);
+        var fromList = tensor(new List<float> { 1, 2, 3, 4, 5, 6 }, 2, 3);
+        Expect.Shape([2, 3], fromList);
+        Expect.Exactly([1, 2, 3, 4, 5, 6], fromList);
+        Expect.Shape([3], tensor(new List<long> { 1, 2, 3 }));
+        Expect.Shape([1, 2, 1, 1], tensor(new int[] { 1, 2 }, 1, 2, 1, 1));
+        var memory = new Memory<double>([9, 1, 2, 3, 4, 9], 1, 4);
+        Expect.Exactly([1, 2, 3, 4], tensor(memory, [2, 2]));
+        Assert.Throws<ArgumentException>(() => tensor(new float[] { 1, 2, 3 }, [2, 2]));
+        Assert.True(tensor(1.0, requires_grad: true).requires_grad);
+    }
+
+    [Fact]
     public void EyeIsTheIdentity()
     {
         using var scope = NewDisposeScope();
