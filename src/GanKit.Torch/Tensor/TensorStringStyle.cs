@@ -56,28 +56,3 @@ public static partial class torch
         if (maxColumns is int c) torch.maxColumns = c;
     }
 }
-
-/// <summary>String helpers TorchSharp offers as extension methods on tensors.</summary>
-public static partial class TensorExtensionMethods
-{
-    public static string str(this torch.Tensor tensor, string? fltFormat = null, int? width = null, string? newLine = null, CultureInfo? cultureInfo = null, TensorStringStyle style = TensorStringStyle.Default) =>
-        tensor.ToString(style, fltFormat, width, cultureInfo, newLine);
-
-    public static string jlstr(this torch.Tensor tensor, string? fltFormat = null, int? width = null, string? newLine = null, CultureInfo? cultureInfo = null) =>
-        tensor.ToString(TensorStringStyle.Julia, fltFormat, width, cultureInfo, newLine);
-
-    public static string metastr(this torch.Tensor tensor) => tensor.ToString(TensorStringStyle.Metadata);
-
-    public static string npstr(this torch.Tensor tensor, string? fltFormat = "g5", int? width = 100, string? newLine = null, CultureInfo? cultureInfo = null) =>
-        tensor.ToString(TensorStringStyle.Numpy, fltFormat, width, cultureInfo, newLine);
-
-    public static string cstr(this torch.Tensor tensor, string? fltFormat = "g5", int? width = 100, string? newLine = null, CultureInfo? cultureInfo = null) =>
-        tensor.ToString(TensorStringStyle.CSharp, fltFormat, width, cultureInfo, newLine);
-
-    /// <summary>Writes the tensor to the console and returns it, for chaining.</summary>
-    public static torch.Tensor print(this torch.Tensor t, string? fltFormat = "g5", int? width = 100, string? newLine = null, CultureInfo? cultureInfo = null, TensorStringStyle style = TensorStringStyle.Default)
-    {
-        Console.WriteLine(t.ToString(style, fltFormat, width, cultureInfo, newLine));
-        return t;
-    }
-}
