@@ -133,6 +133,14 @@ public class GradientTests
         GradCheck.Check(t => t.gather(1, tensor(new long[,] { { 0 }, { 3 }, { 3 } })), x);
         GradCheck.Check(t => t.masked_fill(t.detach() > 0, 2.0), x);
         GradCheck.Check(t => t.masked_select(t.detach() < 0), x);
+        // assignment into a copy: gradients flow to both the kept and the written elements
+        GradCheck.Check(t => {
+            var c = t.clone();
+            c[0] = t[2] * 3;
+            c[TensorIndex.Colon, 1] = t[TensorIndex.Colon, 0].exp();
+            return c;
+        }, x);
+        GradCheck.Check(t => t.remainder(0.7), x);
     }
 
     [Fact]
