@@ -33,6 +33,9 @@ public class IndexingTests
         Expect.Shape([1, 2, 3, 4], x[TensorIndex.None]);
         Expect.Exactly([3, 7, 11], x[0, TensorIndex.Ellipsis, 3]);
         Expect.Shape([2, 3, 4], x[TensorIndex.Ellipsis]);
+        Expect.Shape([1, 2, 3, 4], x[TensorIndex.Bool(true)]);   // as Python's t[True]
+        Expect.Shape([0, 2, 3, 4], x[TensorIndex.Bool(false)]);
+        Expect.Shape([2, 1, 4], x[TensorIndex.Colon, 0, TensorIndex.Bool(true)]);
     }
 
     [Fact]
