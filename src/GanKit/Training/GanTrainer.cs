@@ -119,8 +119,8 @@ public sealed class GanTrainer : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var device = Generator.parameters().First().device;
-        return Generator.forward(randn(new[] { count, Options.LatentDim }, device: device)).MoveToOuterDisposeScope();
+        var like = Generator.parameters().First();
+        return Generator.forward(randn(new[] { count, Options.LatentDim }, like.dtype, like.device)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Puts a checkpoint's counters and history back (the weights and optimizer state are loaded separately).</summary>
@@ -143,7 +143,7 @@ public sealed class GanTrainer : IDisposable
         using var scope = NewDisposeScope();
         var real = batch[0];
         var weights = batch.Length > 1 ? batch[1] : null;
-        var z = randn(new[] { real.shape[0], Options.LatentDim }, device: real.device);
+        var z = randn(new[] { real.shape[0], Options.LatentDim }, real.dtype, real.device);
         var d = UpdateDiscriminator(real, z, weights);
         for (var extra = 1; extra < Options.DiscriminatorSteps; extra++) d = UpdateDiscriminator(real, z, weights);
         var g = UpdateGenerator(z);

@@ -15,23 +15,25 @@ public class GanTrainerStepTests
 
     private static double Value(Tensor t) => t.to_type(ScalarType.Float64).item<double>();
 
-    public static TheoryData<double, double, double, double, GeneratorLoss> Variants => new()
+    public static TheoryData<double, double, double, double, GeneratorLoss, double> Variants => new()
     {
-        { 1.0, 0.0, 1.0, 1.0, GeneratorLoss.NonSaturating },  // plain d2l
-        { 0.9, 0.1, 1.0, 1.0, GeneratorLoss.NonSaturating },  // label easing
-        { 1.0, 0.0, 2.0, 0.5, GeneratorLoss.NonSaturating },  // weighted examples
-        { 1.0, 0.0, 1.0, 1.0, GeneratorLoss.Minimax },
+        { 1.0, 0.0, 1.0, 1.0, GeneratorLoss.NonSaturating, 0.0 },  // plain d2l
+        { 0.9, 0.1, 1.0, 1.0, GeneratorLoss.NonSaturating, 0.0 },  // label easing
+        { 1.0, 0.0, 2.0, 0.5, GeneratorLoss.NonSaturating, 0.0 },  // weighted examples
+        { 1.0, 0.0, 1.0, 1.0, GeneratorLoss.Minimax, 0.0 },
+        { 1.0, 0.0, 1.0, 1.0, GeneratorLoss.NonSaturating, 0.1 },  // weight decay (D: λ, G: 2λ)
     };
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void OneIterationMatchesTheHandComputedStep(double realTarget, double fakeTarget, double realWeight, double fakeWeight, GeneratorLoss generatorLoss)
+    public void OneIterationMatchesTheHandComputedStep(double realTarget, double fakeTarget, double realWeight, double fakeWeight, GeneratorLoss generatorLoss,
+        double weightDecay)
     {
         var options = new GanOptions
         {
             LatentDim = 1, Optimizer = OptimizerKind.Sgd, LearningRateD = 0.1, LearningRateG = 0.05,
             RealTarget = realTarget, FakeTarget = fakeTarget, RealWeight = realWeight, FakeWeight = fakeWeight,
-            GeneratorLoss = generatorLoss,
+            GeneratorLoss = generatorLoss, WeightDecayD = weightDecay, WeightDecayG = 2 * weightDecay,
         };
         double[] real = [1.0, 2.0, -0.5], z = [0.5, -1.0, 2.0], perExample = [1.0, 3.0, 0.5];
         var expected = new HandComputedGanStep(0.3, 0.1, 0.5, -0.2, real, z, perExample, options);
@@ -55,6 +57,31 @@ public class GanTrainerStepTests
         Assert.Equal(expected.GradNormG, gStep.GradientNorm, 12);
         Assert.Equal(expected.Gw, Value(g.weight), 12);
         Assert.Equal(expected.Gb, Value(g.bias!), 12);
+    }
+
+    [Fact]
+    public void ExtraDiscriminatorStepsReuseTheBatchAndZBeforeOneGeneratorStep()
+    {
+        var options = new GanOptions { LatentDim = 1, Optimizer = OptimizerKind.Sgd, LearningRateD = 0.1, LearningRateG = 0.05, DiscriminatorSteps = 3 };
+        double[] real = [1.0, 2.0, -0.5];
+        using var g = Affine(0.5, -0.2);
+        using var d = Affine(0.3, 0.1);
+        using var trainer = new GanTrainer(g, d, options);
+        using var data = new GanKit.Data.TensorDataset(tensor(real).reshape(3, 1));
+        manual_seed(8);
+        trainer.Fit(new GanKit.Data.TensorLoader(data, batchSize: 3, shuffle: false), epochs: 1);
+
+        using var g2 = Affine(0.5, -0.2);
+        using var d2 = Affine(0.3, 0.1);
+        using var byHand = new GanTrainer(g2, d2, options);
+        manual_seed(8);
+        using var z = randn(new long[] { 3, 1 }, ScalarType.Float64);
+        using var x = tensor(real).reshape(3, 1);
+        for (var k = 0; k < 3; k++) byHand.UpdateDiscriminator(x, z);
+        byHand.UpdateGenerator(z);
+        Assert.Equal(Value(d2.weight), Value(d.weight), 12);
+        Assert.Equal(Value(g2.weight), Value(g.weight), 12);
+        Assert.Equal(Value(g2.bias!), Value(g.bias!), 12);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace GanKit.Tests.Training;
 
 /// <summary>
 /// One trainer iteration of a 1-D GAN worked out by hand: G(z) = gw·z + gb, D(x) = σ(a·x + c) as a
-/// logit a·x + c, SGD, mean-reduced BCE. The formulas are the chain rule written out, nothing else.
+/// logit a·x + c, SGD with optional weight decay, mean-reduced BCE. The formulas are the chain rule written out, nothing else.
 /// </summary>
 internal sealed class HandComputedGanStep
 {
@@ -39,8 +39,9 @@ internal sealed class HandComputedGanStep
         DReal = real.Average(x => Sigmoid(a * x + c));
         DFake = fake.Average(f => Sigmoid(a * f + c));
         GradNormD = Math.Sqrt(dA * dA + dC * dC);
-        A = a - options.LearningRateD * dA;
-        C = c - options.LearningRateD * dC;
+        // SGD with L2 weight decay: θ ← θ − lr·(g + λ·θ); the gradient norm is measured before the decay term.
+        A = a - options.LearningRateD * (dA + options.WeightDecayD * a);
+        C = c - options.LearningRateD * (dC + options.WeightDecayD * c);
 
         // G step through the updated D: non-saturating BCE(l', 1) has dL/dl' = σ(l') − 1;
         // minimax −BCE(l', 0) = log(1 − σ(l')) has dL/dl' = −σ(l'); and dl'/dgw = A·z, dl'/dgb = A.
@@ -56,7 +57,7 @@ internal sealed class HandComputedGanStep
             dGb += dl * A;
         }
         GradNormG = Math.Sqrt(dGw * dGw + dGb * dGb);
-        Gw = gw - options.LearningRateG * dGw;
-        Gb = gb - options.LearningRateG * dGb;
+        Gw = gw - options.LearningRateG * (dGw + options.WeightDecayG * gw);
+        Gb = gb - options.LearningRateG * (dGb + options.WeightDecayG * gb);
     }
 }
