@@ -83,6 +83,7 @@ public sealed class GanTrainer : IDisposable
     /// Trains until <paramref name="epochs"/> epochs are complete in total (so a resumed trainer
     /// finishes the same run). Polls <paramref name="cancellationToken"/> before every step and
     /// stops at the first non-finite loss or gradient norm; both return the history so far.
+    /// A dataset's second tensor, when it has one, holds per-example weights for the real examples.
     /// </summary>
     public TrainingResult Fit(TensorLoader loader, int epochs, CancellationToken cancellationToken = default)
     {

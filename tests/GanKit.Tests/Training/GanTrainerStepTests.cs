@@ -60,14 +60,15 @@ public class GanTrainerStepTests
     }
 
     [Fact]
-    public void ExtraDiscriminatorStepsReuseTheBatchAndZBeforeOneGeneratorStep()
+    public void FitUsesTheWeightColumnAndReusesBatchAndZForExtraDiscriminatorSteps()
     {
         var options = new GanOptions { LatentDim = 1, Optimizer = OptimizerKind.Sgd, LearningRateD = 0.1, LearningRateG = 0.05, DiscriminatorSteps = 3 };
         double[] real = [1.0, 2.0, -0.5];
         using var g = Affine(0.5, -0.2);
         using var d = Affine(0.3, 0.1);
         using var trainer = new GanTrainer(g, d, options);
-        using var data = new GanKit.Data.TensorDataset(tensor(real).reshape(3, 1));
+        double[] perExample = [0.5, 2.0, 1.0];
+        using var data = new GanKit.Data.TensorDataset(tensor(real).reshape(3, 1), tensor(perExample));
         manual_seed(8);
         trainer.Fit(new GanKit.Data.TensorLoader(data, batchSize: 3, shuffle: false), epochs: 1);
 
@@ -77,7 +78,8 @@ public class GanTrainerStepTests
         manual_seed(8);
         using var z = randn(new long[] { 3, 1 }, ScalarType.Float64);
         using var x = tensor(real).reshape(3, 1);
-        for (var k = 0; k < 3; k++) byHand.UpdateDiscriminator(x, z);
+        using var w = tensor(perExample);
+        for (var k = 0; k < 3; k++) byHand.UpdateDiscriminator(x, z, w);
         byHand.UpdateGenerator(z);
         Assert.Equal(Value(d2.weight), Value(d.weight), 12);
         Assert.Equal(Value(g2.weight), Value(g.weight), 12);
