@@ -1,4 +1,3 @@
-using TorchSharp.Native;
 
 namespace TorchSharp;
 
@@ -47,11 +46,17 @@ public static partial class torch
 
             public static Tensor constant_(Tensor tensor, Scalar val) => Fill(tensor, val);
 
-            public static Tensor uniform_(Tensor tensor, double low = 0, double high = 1, Generator? generator = null) =>
-                Sample(Ops.uniform_, tensor, low, high, generator);
+            public static Tensor uniform_(Tensor tensor, double low = 0, double high = 1, Generator? generator = null)
+            {
+                using var guard = no_grad();
+                return tensor.uniform_(low, high, generator);
+            }
 
-            public static Tensor normal_(Tensor tensor, double mean = 0, double std = 1, Generator? generator = null) =>
-                Sample(Ops.normal_, tensor, mean, std, generator);
+            public static Tensor normal_(Tensor tensor, double mean = 0, double std = 1, Generator? generator = null)
+            {
+                using var guard = no_grad();
+                return tensor.normal_(mean, std, generator);
+            }
 
             public static Tensor xavier_uniform_(Tensor tensor, double gain = 1.0)
             {
@@ -102,31 +107,8 @@ public static partial class torch
             private static Tensor Fill(Tensor tensor, Scalar value)
             {
                 using var guard = no_grad();
-                var a = new OpArgs();
-                a.Tensor(tensor);
-                a.Scalar(value);
-                a.CallInPlace(Ops.fill_);
-                return tensor;
-            }
-
-            private static Tensor Sample(Op op, Tensor tensor, double first, double second, Generator? generator)
-            {
-                // GanKit has only the default generator (see Generator), so any generator given is that one.
-                using var guard = no_grad();
-                var a = new OpArgs();
-                a.Tensor(tensor);
-                a.Double(first);
-                a.Double(second);
-                a.CallInPlace(op);
-                return tensor;
+                return tensor.fill_(value);
             }
         }
     }
-}
-
-file static class Ops
-{
-    public static readonly Op uniform_ = new("aten::uniform_");
-    public static readonly Op normal_ = new("aten::normal_");
-    public static readonly Op fill_ = new("aten::fill_", "Scalar");
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace GanKit.Torch.Tests.Ops;
 
 /// <summary>Seeded sampling gives PyTorch's numbers (Golden/ops_random.json, made by ops_random.py).</summary>
+[Collection(SeededRandomStream.Name)]
 public class RandomTests
 {
     private static readonly JsonElement Golden =

@@ -1,5 +1,4 @@
 using TorchSharp.Modules;
-using TorchSharp.Native;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
@@ -44,12 +43,7 @@ namespace TorchSharp.Modules
             var weight = new Parameter(empty(num_embeddings, embedding_dims, dtype, device));
             nn.init.normal_(weight);
             if (padding_idx is long p) {
-                using var guard = no_grad();
-                var a = new OpArgs();
-                a.Tensor(weight);
-                a.Int(0);
-                a.Int(p);
-                using var row = a.Call(Ops.select);
+                using var row = weight.select(0, p);
                 nn.init.zeros_(row);
             }
             return weight;
@@ -80,9 +74,4 @@ namespace TorchSharp
             }
         }
     }
-}
-
-file static class Ops
-{
-    public static readonly Op select = new("aten::select", "int");
 }

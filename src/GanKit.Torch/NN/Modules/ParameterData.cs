@@ -43,22 +43,17 @@ internal static class ParameterData
     public static void CopyInto(Tensor destination, Tensor source)
     {
         using var guard = no_grad();
-        var a = new OpArgs();
-        a.Tensor(destination);
-        a.Tensor(source);
-        a.CallInPlace(Ops.copy_);
+        destination.copy_(source);
     }
 
     public static void Zero(Tensor tensor)
     {
         using var guard = no_grad();
-        tensor.UnaryInPlace(Ops.zero_);
+        tensor.zero_();
     }
 }
 
 file static class Ops
 {
     public static readonly Op set_data = new("aten::set_data");
-    public static readonly Op copy_ = new("aten::copy_");
-    public static readonly Op zero_ = new("aten::zero_");
 }

@@ -1,0 +1,36 @@
+namespace TorchSharp.Utils;
+
+/// <summary>
+/// Names the type whose <c>CreateTypeFormatters()</c> renders a type in notebooks. .NET Interactive
+/// and GanKit's headless runner match this attribute by name, so no notebook package is referenced.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
+{
+    public Type FormatterSourceType { get; } = formatterSourceType;
+
+    /// <summary>The MIME types a display produces by default, richest first.</summary>
+    public string[]? PreferredMimeTypes { get; set; }
+}
+
+/// <summary>Tensors render as their values (Julia style, TorchSharp's default) in text and HTML.</summary>
+internal class TypeFormatterSource
+{
+    public IEnumerable<object> CreateTypeFormatters()
+    {
+        yield return new TensorFormatter("text/plain", text => text);
+        yield return new TensorFormatter("text/html", text => "<div><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></div>");
+    }
+}
+
+internal sealed class TensorFormatter(string mimeType, Func<string, string> wrap)
+{
+    public string MimeType { get; } = mimeType;
+
+    public bool Format(object instance, TextWriter writer)
+    {
+        if (instance is not torch.Tensor tensor) return false;
+        writer.Write(wrap(tensor.ToString(TorchSharp.TensorStringStyle.Default)));
+        return true;
+    }
+}
