@@ -136,6 +136,15 @@ public class PointGanTrainerTests
     }
 
     [Fact]
+    public void TrainingLeavesNoLiveTensorsBehind()
+    {
+        PointGanTrainer.Train([1], Short with { NoiseScale = 0.5 }); // first use creates cached op handles, not tensors
+        var before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        PointGanTrainer.Train([1, 2, 3], Short with { NoiseScale = 0.5 });
+        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void CancellationReturnsWhatWasRecorded()
     {
         using var cancelled = new CancellationTokenSource();
