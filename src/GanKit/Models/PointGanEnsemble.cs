@@ -39,6 +39,17 @@ public sealed class PointGanEnsemble : Module
         RegisterComponents();
     }
 
+    /// <summary>
+    /// An ensemble holding the given pairs, one per seed row: for example one generator beside many
+    /// discriminator settings, to sweep D's loss against a fixed G.
+    /// </summary>
+    public static PointGanEnsemble FromParameters(IReadOnlyList<PointGanParameters> pairs)
+    {
+        var values = pairs.SelectMany(p => p.ToArray()).Select(v => (float)v).ToArray();
+        using var initial = tensor(values, pairs.Count, PointGanParameters.Count);
+        return new PointGanEnsemble(initial);
+    }
+
     /// <summary>Number of independent pairs (the leading axis).</summary>
     public long Seeds { get; }
 

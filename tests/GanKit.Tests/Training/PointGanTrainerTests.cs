@@ -123,6 +123,22 @@ public class PointGanTrainerTests
     }
 
     [Fact]
+    public void ASweepEnsembleScoresEachDiscriminatorAgainstTheSameGenerator()
+    {
+        // G already outputs the real value 1 everywhere; a D that says 0.5 everywhere has loss ln 2.
+        var flat = new PointGanParameters(0, 1, 0, 0, 0, 0, 0, 0, 0);
+        var tilted = flat with { HiddenWeight0 = 1, OutputWeight0 = 2 };
+        using var ensemble = PointGanEnsemble.FromParameters([flat, tilted]);
+        using var x = tensor(new float[] { -1, 0, 0.5f, 1, -1, 0, 0.5f, 1 }).reshape(2, 4, 1);
+        using var fake = ensemble.Generate(x);
+        using var losses = PointGanTrainer.DiscriminatorLosses(ensemble, fake, Short);
+        Assert.Equal(Math.Log(2), losses[0].item<float>(), 5);
+        // Fakes and reals are both 1, so D(1) = p for all rows: loss = ½[−ln(1 − p) − ln p].
+        var p = tilted.Discriminate(1);
+        Assert.Equal(-(Math.Log(1 - p) + Math.Log(p)) / 2, losses[1].item<float>(), 5);
+    }
+
+    [Fact]
     public void NoisyGeneratorsShiftWAndBByTheScaledNoise()
     {
         using var initial = tensor(new float[] { 0.5f, 1f, 1, 1, 0, 0, 1, 1, 0, 2f, -1f, 1, 1, 0, 0, 1, 1, 0 }).reshape(2, 9);
