@@ -46,6 +46,23 @@ public abstract class AdamMomentsState : OptimizerState, IDisposable, IAdamMomen
         max_exp_avg_sq = CopyOf(s.max_exp_avg_sq, max_exp_avg_sq);
     }
 
+    /// <summary>TorchSharp's order: step (int64), exp_avg, exp_avg_sq, then max_exp_avg_sq if present.</summary>
+    public override void SaveStateDict(BinaryWriter writer)
+    {
+        writer.Write(step);
+        WriteTensor(writer, exp_avg);
+        WriteTensor(writer, exp_avg_sq);
+        WriteOptionalTensor(writer, max_exp_avg_sq);
+    }
+
+    public override void LoadStateDict(BinaryReader reader)
+    {
+        step = reader.ReadInt64();
+        ReadTensor(reader, exp_avg, nameof(exp_avg));
+        ReadTensor(reader, exp_avg_sq, nameof(exp_avg_sq));
+        max_exp_avg_sq = ReadOptionalTensor(reader, max_exp_avg_sq, nameof(max_exp_avg_sq));
+    }
+
     public void Dispose()
     {
         exp_avg.Dispose();

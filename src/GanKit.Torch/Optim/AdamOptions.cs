@@ -20,6 +20,29 @@ public abstract class AdamOptions : OptimizerOptions
         (beta1, beta2, weight_decay, eps, amsgrad, maximize) = (o.beta1, o.beta2, o.weight_decay, o.eps, o.amsgrad, o.maximize);
     }
 
+    /// <summary>TorchSharp's order after the learning rates: β₁, β₂, ε, weight decay (doubles), amsgrad, maximize (bools).</summary>
+    public override void SaveStateDict(BinaryWriter writer)
+    {
+        base.SaveStateDict(writer);
+        writer.Write(beta1!.Value);
+        writer.Write(beta2!.Value);
+        writer.Write(eps!.Value);
+        writer.Write(weight_decay!.Value);
+        writer.Write(amsgrad!.Value);
+        writer.Write(maximize!.Value);
+    }
+
+    public override void LoadStateDict(BinaryReader reader)
+    {
+        base.LoadStateDict(reader);
+        beta1 = reader.ReadDouble();
+        beta2 = reader.ReadDouble();
+        eps = reader.ReadDouble();
+        weight_decay = reader.ReadDouble();
+        amsgrad = reader.ReadBoolean();
+        maximize = reader.ReadBoolean();
+    }
+
     /// <summary>Fills every option left null from the optimiser's defaults.</summary>
     internal void FillFrom(AdamOptions defaults)
     {

@@ -1,4 +1,5 @@
 using TorchSharp.Optim;
+using TorchSharp.Serialization;
 using static TorchSharp.torch;
 using static TorchSharp.torch.optim;
 
@@ -106,6 +107,71 @@ public abstract class OptimizerHelper : Optimizer
                 throw new ArgumentException($"Invalid optimizer state: parameter {i} has {state_dict.State[i].GetType().FullName}, expected {own.State[i].GetType().FullName}.", nameof(state_dict));
             if (!ReferenceEquals(state_dict.State[i], own.State[i])) own.State[i].LoadStateDict(state_dict.State[i]);
         }
+    }
+
+    /// <summary>Writes the options and state in TorchSharp's file format, to a temporary file that then replaces <paramref name="location"/>.</summary>
+    public void save_state_dict(string location) => AtomicFile.Write(location, save_state_dict);
+
+    /// <summary>
+    /// TorchSharp's optimizer state format: the optimizer's type name (<see cref="BinaryWriter.Write(string)"/>),
+    /// the group count and parameter-state count (unsigned LEB128), every group's options, then every
+    /// parameter's state, in group order.
+    /// </summary>
+    public void save_state_dict(BinaryWriter writer)
+    {
+        var sd = state_dict();
+        writer.Write(GetType().Name);
+        StateDictFormat.Encode(writer, sd.Options.Count);
+        StateDictFormat.Encode(writer, sd.State.Count);
+        foreach (var options in sd.Options) options.SaveStateDict(writer);
+        foreach (var state in sd.State) state.SaveStateDict(writer);
+        writer.Flush();
+    }
+
+    /// <summary>Loads a file written by <see cref="save_state_dict(string)"/> (here or by TorchSharp).</summary>
+    public void load_state_dict(string location)
+    {
+        if (!File.Exists(location)) throw new FileNotFoundException($"No optimizer state file at '{location}'.", location);
+        using var stream = File.OpenRead(location);
+        using var reader = new BinaryReader(stream);
+        load_state_dict(reader);
+    }
+
+    /// <summary>
+    /// Loads state written by <see cref="save_state_dict(BinaryWriter)"/>. The optimizer type, group and
+    /// parameter counts, and every tensor's dtype and shape must match; on any error the optimizer is
+    /// left as it was.
+    /// </summary>
+    public void load_state_dict(BinaryReader reader)
+    {
+        // Loading writes into the live state as it goes, so keep a copy to roll back to.
+        using var backup = new MemoryStream();
+        using (var writer = new BinaryWriter(backup, System.Text.Encoding.UTF8, leaveOpen: true)) save_state_dict(writer);
+        try {
+            Read(reader);
+        } catch (Exception e) {
+            backup.Position = 0;
+            using (var restore = new BinaryReader(backup)) Read(restore);
+            if (e is EndOfStreamException)
+                throw new InvalidDataException($"The {GetType().Name} state ends early: it is truncated or not a TorchSharp optimizer state.", e);
+            throw;
+        }
+    }
+
+    private void Read(BinaryReader reader)
+    {
+        var name = reader.ReadString();
+        if (name != GetType().Name)
+            throw new InvalidDataException($"Mismatched optimizer type: expected '{GetType().Name}', but found '{name}' in the loaded stream.");
+        var sd = state_dict();
+        var groups = StateDictFormat.Decode(reader);
+        var states = StateDictFormat.Decode(reader);
+        if (groups != sd.Options.Count)
+            throw new ArgumentException($"Invalid optimizer state: {groups} parameter groups, this optimizer has {sd.Options.Count}.");
+        if (states != sd.State.Count)
+            throw new ArgumentException($"Invalid optimizer state: {states} parameter states, this optimizer has {sd.State.Count}.");
+        foreach (var options in sd.Options) options.LoadStateDict(reader);
+        foreach (var state in sd.State) state.LoadStateDict(reader);
     }
 
     /// <summary>Moves all state tensors to a device.</summary>

@@ -14,4 +14,18 @@ public class OptimizerOptions
         InitialLearningRate = source.InitialLearningRate;
         LearningRate = source.LearningRate;
     }
+
+    /// <summary>Writes the options in TorchSharp's order: initial rate, then current rate (doubles); derived types append theirs.</summary>
+    public virtual void SaveStateDict(BinaryWriter writer)
+    {
+        writer.Write(InitialLearningRate);
+        writer.Write(LearningRate ?? throw new InvalidOperationException("these options have no learning rate: they belong to no optimizer yet."));
+    }
+
+    /// <summary>Reads what <see cref="SaveStateDict(BinaryWriter)"/> wrote.</summary>
+    public virtual void LoadStateDict(BinaryReader reader)
+    {
+        InitialLearningRate = reader.ReadDouble();
+        LearningRate = reader.ReadDouble();
+    }
 }

@@ -146,6 +146,23 @@ namespace TorchSharp
                     grad_avg = CopyOf(s.grad_avg, grad_avg);
                 }
 
+                /// <summary>TorchSharp's order: step (int64), square_avg, then momentum_buffer and grad_avg as conditional tensors.</summary>
+                public override void SaveStateDict(BinaryWriter writer)
+                {
+                    writer.Write(step);
+                    WriteTensor(writer, square_avg);
+                    WriteOptionalTensor(writer, momentum_buffer);
+                    WriteOptionalTensor(writer, grad_avg);
+                }
+
+                public override void LoadStateDict(BinaryReader reader)
+                {
+                    step = reader.ReadInt64();
+                    ReadTensor(reader, square_avg, nameof(square_avg));
+                    momentum_buffer = ReadOptionalTensor(reader, momentum_buffer, nameof(momentum_buffer));
+                    grad_avg = ReadOptionalTensor(reader, grad_avg, nameof(grad_avg));
+                }
+
                 public void Dispose()
                 {
                     square_avg.Dispose();
@@ -168,6 +185,29 @@ namespace TorchSharp
                     base.LoadStateDict(source);
                     var o = (Options)source;
                     (maximize, momentum, alpha, eps, weight_decay, centered) = (o.maximize, o.momentum, o.alpha, o.eps, o.weight_decay, o.centered);
+                }
+
+                /// <summary>TorchSharp's order after the learning rates: maximize (bool), momentum, α, ε, weight decay (doubles), centered (bool).</summary>
+                public override void SaveStateDict(BinaryWriter writer)
+                {
+                    base.SaveStateDict(writer);
+                    writer.Write(maximize!.Value);
+                    writer.Write(momentum!.Value);
+                    writer.Write(alpha!.Value);
+                    writer.Write(eps!.Value);
+                    writer.Write(weight_decay!.Value);
+                    writer.Write(centered!.Value);
+                }
+
+                public override void LoadStateDict(BinaryReader reader)
+                {
+                    base.LoadStateDict(reader);
+                    maximize = reader.ReadBoolean();
+                    momentum = reader.ReadDouble();
+                    alpha = reader.ReadDouble();
+                    eps = reader.ReadDouble();
+                    weight_decay = reader.ReadDouble();
+                    centered = reader.ReadBoolean();
                 }
             }
 

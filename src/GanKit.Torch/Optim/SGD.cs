@@ -120,6 +120,12 @@ namespace TorchSharp
                 public override void LoadStateDict(OptimizerState source) =>
                     momentum_buffer = CopyOf(((State)source).momentum_buffer, momentum_buffer);
 
+                /// <summary>TorchSharp's format: the momentum buffer as a conditional tensor.</summary>
+                public override void SaveStateDict(BinaryWriter writer) => WriteOptionalTensor(writer, momentum_buffer);
+
+                public override void LoadStateDict(BinaryReader reader) =>
+                    momentum_buffer = ReadOptionalTensor(reader, momentum_buffer, nameof(momentum_buffer));
+
                 public void Dispose() => momentum_buffer?.Dispose();
             }
 
@@ -136,6 +142,27 @@ namespace TorchSharp
                     base.LoadStateDict(source);
                     var o = (Options)source;
                     (momentum, dampening, weight_decay, nesterov, maximize) = (o.momentum, o.dampening, o.weight_decay, o.nesterov, o.maximize);
+                }
+
+                /// <summary>TorchSharp's order after the learning rates: momentum, dampening, weight decay (doubles), nesterov, maximize (bools).</summary>
+                public override void SaveStateDict(BinaryWriter writer)
+                {
+                    base.SaveStateDict(writer);
+                    writer.Write(momentum!.Value);
+                    writer.Write(dampening!.Value);
+                    writer.Write(weight_decay!.Value);
+                    writer.Write(nesterov!.Value);
+                    writer.Write(maximize!.Value);
+                }
+
+                public override void LoadStateDict(BinaryReader reader)
+                {
+                    base.LoadStateDict(reader);
+                    momentum = reader.ReadDouble();
+                    dampening = reader.ReadDouble();
+                    weight_decay = reader.ReadDouble();
+                    nesterov = reader.ReadBoolean();
+                    maximize = reader.ReadBoolean();
                 }
             }
 

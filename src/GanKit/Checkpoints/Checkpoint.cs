@@ -5,22 +5,49 @@ using GanKit.Training;
 namespace GanKit.Checkpoints;
 
 /// <summary>
-/// One file holding everything needed to resume a <see cref="GanTrainer"/>: counters and history (JSON),
-/// and both networks (TorchSharp's Module.save format). Written atomically.
+/// One file holding everything needed to resume a <see cref="GanTrainer"/> exactly: counters and
+/// history (JSON), both networks (TorchSharp's Module.save format) and both optimizers' state
+/// (TorchSharp's save_state_dict format, so Adam's moments and step counts carry over). Written atomically.
 /// </summary>
 /// <remarks>
-/// Optimizer state (Adam's moments) is not stored yet: GanKit.Torch has no optimizer save_state_dict,
-/// so a resumed run restarts its moments from zero and continues close to, not exactly on, the original path.
+/// The random number generator's state is not stored (GanKit.Torch cannot read it back): a resumed
+/// run draws the same numbers as the uninterrupted one only if both re-seed at the same point.
 /// </remarks>
 public static class Checkpoint
 {
     private const string Magic = "GanKit.Checkpoint";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>What a checkpoint records besides tensors.</summary>
     internal sealed record TrainerState(int Epoch, long Step, TrainingHistory History);
 
-    public static void Save(GanTrainer trainer, string path) => AtomicFile.Write(path, stream =>
+    public static void Save(GanTrainer trainer, string path) => AtomicFile.Write(path, stream => Write(trainer, stream));
+
+    /// <summary>
+    /// Restores a checkpoint into a trainer built with the same networks and options. A file that does
+    /// not fit (other shapes, another optimizer, truncated) throws and leaves the trainer as it was.
+    /// </summary>
+    public static void Load(GanTrainer trainer, string path)
+    {
+        using var stream = File.OpenRead(path);
+        // Networks and optimizers load one after another, so keep the trainer's own state to roll back to.
+        using var backup = new MemoryStream();
+        Write(trainer, backup);
+        TrainerState state;
+        try
+        {
+            state = Read(trainer, stream, path);
+        }
+        catch
+        {
+            backup.Position = 0;
+            Read(trainer, backup, "the trainer's own state");
+            throw;
+        }
+        trainer.Restore(state.Epoch, state.Step, state.History);
+    }
+
+    private static void Write(GanTrainer trainer, Stream stream)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
@@ -28,28 +55,30 @@ public static class Checkpoint
         writer.Write(JsonSerializer.Serialize(new TrainerState(trainer.EpochCount, trainer.StepCount, trainer.History)));
         trainer.Generator.save(writer);
         trainer.Discriminator.save(writer);
-    });
+        trainer.OptimizerG.save_state_dict(writer);
+        trainer.OptimizerD.save_state_dict(writer);
+    }
 
-    /// <summary>Restores a checkpoint into a trainer built with the same networks and options.</summary>
-    public static void Load(GanTrainer trainer, string path)
+    /// <summary>Loads the tensors into the trainer's networks and optimizers; returns the counters and history for the caller to restore.</summary>
+    private static TrainerState Read(GanTrainer trainer, Stream stream, string source)
     {
-        using var stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
-        TrainerState state;
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
-            if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a GanKit checkpoint");
+            if (reader.ReadString() != Magic) throw new InvalidDataException($"{source} is not a GanKit checkpoint");
             var version = reader.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"{path} has checkpoint format {version}; this GanKit reads format {FormatVersion}");
-            state = JsonSerializer.Deserialize<TrainerState>(reader.ReadString())
-                ?? throw new InvalidDataException($"{path} has no trainer state");
+            if (version != FormatVersion) throw new InvalidDataException($"{source} has checkpoint format {version}; this GanKit reads format {FormatVersion}");
+            var state = JsonSerializer.Deserialize<TrainerState>(reader.ReadString())
+                ?? throw new InvalidDataException($"{source} has no trainer state");
+            trainer.Generator.load(reader);
+            trainer.Discriminator.load(reader);
+            trainer.OptimizerG.load_state_dict(reader);
+            trainer.OptimizerD.load_state_dict(reader);
+            return state;
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or FormatException)
         {
-            throw new InvalidDataException($"{path} is not a readable GanKit checkpoint: {e.Message}", e);
+            throw new InvalidDataException($"{source} is not a readable GanKit checkpoint: {e.Message}", e);
         }
-        trainer.Generator.load(reader);
-        trainer.Discriminator.load(reader);
-        trainer.Restore(state.Epoch, state.Step, state.History);
     }
 }

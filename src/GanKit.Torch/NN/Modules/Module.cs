@@ -311,17 +311,7 @@ public static partial class torch
             /// <summary>Writes the state dict in TorchSharp's format, to a temporary file that then replaces <paramref name="location"/>.</summary>
             public Module save(string location, IList<string>? skip = null)
             {
-                var full = Path.GetFullPath(location);
-                var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-                try {
-                    using (var stream = File.Create(temp))
-                    using (var writer = new BinaryWriter(stream)) {
-                        save(writer, skip);
-                    }
-                    File.Move(temp, full, overwrite: true);
-                } finally {
-                    if (File.Exists(temp)) File.Delete(temp);
-                }
+                AtomicFile.Write(location, writer => save(writer, skip));
                 return this;
             }
 

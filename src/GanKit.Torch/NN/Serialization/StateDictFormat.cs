@@ -64,7 +64,7 @@ internal static class StateDictFormat
     }
 
     /// <summary>Reads one tensor record; copies it into <paramref name="target"/>, or skips its bytes when null.</summary>
-    private static unsafe void ReadTensor(BinaryReader reader, string key, Tensor? target)
+    public static unsafe void ReadTensor(BinaryReader reader, string key, Tensor? target)
     {
         var code = Decode(reader);
         if (code > sbyte.MaxValue || !Enum.IsDefined(typeof(ScalarType), (sbyte)code))

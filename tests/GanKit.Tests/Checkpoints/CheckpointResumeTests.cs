@@ -1,0 +1,125 @@
+using GanKit.Checkpoints;
+using GanKit.Models;
+using GanKit.Tests.Training;
+using GanKit.Training;
+
+namespace GanKit.Tests.Checkpoints;
+
+/// <summary>
+/// A checkpoint carries the optimizers' state, so a run saved after an epoch and resumed gives exactly
+/// the numbers of the uninterrupted run. The random generator is not in the checkpoint, so both runs
+/// re-seed at the resume point.
+/// </summary>
+public sealed class CheckpointResumeTests : IDisposable
+{
+    private const int DataSeed = 11;
+    private const int ResumeSeed = 4242;
+    private readonly string _folder = Directory.CreateTempSubdirectory("gankit-resume-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static float[] Weights(GanTrainer trainer) =>
+        trainer.Generator.parameters().Concat(trainer.Discriminator.parameters()).SelectMany(p => p.data<float>().ToArray()).ToArray();
+
+    private static byte[] OptimizerBytes(GanTrainer trainer)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            trainer.OptimizerG.save_state_dict(writer);
+            trainer.OptimizerD.save_state_dict(writer);
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void OneEpochSavedAndResumedForTwoMoreEqualsThreeStraightEpochs()
+    {
+        var path = Path.Combine(_folder, "run.ckpt");
+        var (data, straight, loader) = GanTrainerRunTests.D2lRun(DataSeed, examples: 64);
+        using var _ = data;
+        using var __ = straight;
+        straight.Fit(loader, epochs: 1);
+        manual_seed(ResumeSeed);
+        straight.Fit(loader, epochs: 3);
+
+        var (firstData, first, firstLoader) = GanTrainerRunTests.D2lRun(DataSeed, examples: 64);
+        using var ___ = firstData;
+        using var ____ = first;
+        first.Fit(firstLoader, epochs: 1);
+        Checkpoint.Save(first, path);
+
+        // A trainer with other initial weights (and fresh Adam moments) resumes on the same data.
+        var (otherData, resumed, _) = GanTrainerRunTests.D2lRun(DataSeed + 1, examples: 64);
+        using var _____ = otherData;
+        using var ______ = resumed;
+        Checkpoint.Load(resumed, path);
+        Assert.Equal(OptimizerBytes(first), OptimizerBytes(resumed));
+        manual_seed(ResumeSeed);
+        resumed.Fit(firstLoader, epochs: 3);
+
+        Assert.Equal(straight.History.Steps, resumed.History.Steps);
+        Assert.Equal(straight.History.Epochs.Select(e => (e.LossD, e.LossG)), resumed.History.Epochs.Select(e => (e.LossD, e.LossG)));
+        Assert.Equal(Weights(straight), Weights(resumed));
+        Assert.Equal(OptimizerBytes(straight), OptimizerBytes(resumed));
+
+        // The optimizer state is what makes it exact: the same weights with fresh moments drift off.
+        var (weightsOnlyData, weightsOnly, _) = GanTrainerRunTests.D2lRun(DataSeed + 2, examples: 64);
+        using var _______ = weightsOnlyData;
+        using var ________ = weightsOnly;
+        weightsOnly.Generator.load_state_dict(first.Generator.state_dict());
+        weightsOnly.Discriminator.load_state_dict(first.Discriminator.state_dict());
+        manual_seed(ResumeSeed);
+        weightsOnly.Fit(firstLoader, epochs: 2);
+        Assert.NotEqual(Weights(straight), Weights(weightsOnly));
+    }
+
+    [Fact]
+    public void ACheckpointOfAnotherOptimizerIsRejectedAndChangesNothing()
+    {
+        var path = Path.Combine(_folder, "adam.ckpt");
+        var (data, adamRun, loader) = GanTrainerRunTests.D2lRun(DataSeed, examples: 16);
+        using var _ = data;
+        using var __ = adamRun;
+        adamRun.Fit(loader, epochs: 1);
+        Checkpoint.Save(adamRun, path);
+
+        manual_seed(DataSeed + 1);
+        using var sgdRun = new GanTrainer(new GaussianGenerator(), new GaussianDiscriminator(), GanOptions.D2lGaussian with { Optimizer = OptimizerKind.Sgd });
+        sgdRun.Fit(loader, epochs: 1);
+        var (weights, optimizers, steps) = (Weights(sgdRun), OptimizerBytes(sgdRun), sgdRun.History.Steps.ToList());
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(sgdRun, path));
+        Assert.Contains("expected 'SGD', but found 'Adam'", error.Message);
+        // The networks had loaded before the optimizer failed: they are rolled back.
+        Assert.Equal(weights, Weights(sgdRun));
+        Assert.Equal(optimizers, OptimizerBytes(sgdRun));
+        Assert.Equal(steps, sgdRun.History.Steps);
+        Assert.Equal(1, sgdRun.EpochCount);
+    }
+
+    [Fact]
+    public void ATruncatedCheckpointIsRejectedAndChangesNothing()
+    {
+        var path = Path.Combine(_folder, "run.ckpt");
+        var (data, trainer, loader) = GanTrainerRunTests.D2lRun(DataSeed, examples: 16);
+        using var _ = data;
+        using var __ = trainer;
+        trainer.Fit(loader, epochs: 1);
+        Checkpoint.Save(trainer, path);
+        var whole = File.ReadAllBytes(path);
+
+        var (otherData, other, _) = GanTrainerRunTests.D2lRun(DataSeed + 1, examples: 16);
+        using var ___ = otherData;
+        using var ____ = other;
+        var (weights, optimizers) = (Weights(other), OptimizerBytes(other));
+        // Cut inside the optimizer state at the end, then inside D's weights.
+        foreach (var length in new[] { whole.Length - 3, whole.Length - OptimizerBytes(trainer).Length - 5 })
+        {
+            File.WriteAllBytes(path, whole[..length]);
+            Assert.Throws<InvalidDataException>(() => Checkpoint.Load(other, path));
+            Assert.Equal(weights, Weights(other));
+            Assert.Equal(optimizers, OptimizerBytes(other));
+            Assert.Equal(0, other.EpochCount);
+        }
+    }
+}
