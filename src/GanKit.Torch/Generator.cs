@@ -23,6 +23,16 @@ public static partial class torch
             return this;
         }
 
+        /// <summary>The generator's state as a uint8 tensor: saving it with a checkpoint lets a resumed run draw the same numbers.</summary>
+        public Tensor get_state()
+        {
+            NativeMethods.Check(NativeMethods.gk_get_rng_state(out var state));
+            return new Tensor(state);
+        }
+
+        /// <summary>Restores a state taken with <see cref="get_state"/>; libtorch refuses anything else.</summary>
+        public void set_state(Tensor value) => NativeMethods.Check(NativeMethods.gk_set_rng_state(value.Handle));
+
         public void Dispose() { }
     }
 
@@ -33,8 +43,16 @@ public static partial class torch
 
     public static long initial_seed() => DefaultGenerator.initial_seed();
 
+    public static Tensor get_rng_state() => DefaultGenerator.get_state();
+
+    public static void set_rng_state(Tensor new_state) => DefaultGenerator.set_state(new_state);
+
     public static class random
     {
+        public static Tensor get_rng_state() => DefaultGenerator.get_state();
+
+        public static void set_rng_state(Tensor new_state) => DefaultGenerator.set_state(new_state);
+
         public static Generator manual_seed(long seed) => DefaultGenerator.manual_seed(seed);
 
         public static long initial_seed() => DefaultGenerator.initial_seed();

@@ -10,10 +10,12 @@
 #include <torch/version.h>
 #include <ATen/core/dispatch/Dispatcher.h>
 #include <ATen/Parallel.h>
+#include <ATen/CPUGeneratorImpl.h>
 
 #include <cstring>
 #include <sstream>
 #include <dlfcn.h>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -179,6 +181,21 @@ GK_API void gk_set_num_threads(int n) { at::set_num_threads(n); }
 GK_API int gk_get_num_threads() { return at::get_num_threads(); }
 GK_API int gk_manual_seed(int64_t seed) {
   return guarded([&] { torch::manual_seed(static_cast<uint64_t>(seed)); });
+}
+// The default CPU generator's state as a uint8 tensor (PyTorch's torch.get_rng_state), and back.
+GK_API int gk_get_rng_state(Handle* out) {
+  return guarded([&] {
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    *out = own(gen.get_state());
+  });
+}
+GK_API int gk_set_rng_state(Handle state) {
+  return guarded([&] {
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    gen.set_state(ref(state));
+  });
 }
 GK_API int gk_cuda_is_available() { return torch::cuda::is_available() ? 1 : 0; }
 GK_API int gk_cuda_device_count() { return static_cast<int>(torch::cuda::device_count()); }

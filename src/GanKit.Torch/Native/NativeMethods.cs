@@ -13,6 +13,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial void gk_set_num_threads(int n);
     [LibraryImport(Library)] internal static partial int gk_get_num_threads();
     [LibraryImport(Library)] internal static partial int gk_manual_seed(long seed);
+    [LibraryImport(Library)] internal static partial int gk_get_rng_state(out IntPtr state);
+    [LibraryImport(Library)] internal static partial int gk_set_rng_state(IntPtr state);
     [LibraryImport(Library)] internal static partial int gk_cuda_is_available();
     [LibraryImport(Library)] internal static partial int gk_cuda_device_count();
     [LibraryImport(Library)] internal static partial int gk_cuda_manual_seed_all(long seed);
