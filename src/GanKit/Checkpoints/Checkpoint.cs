@@ -1,22 +1,20 @@
 using System.Text;
 using System.Text.Json;
 using GanKit.Training;
+using TorchSharp;
 
 namespace GanKit.Checkpoints;
 
 /// <summary>
 /// One file holding everything needed to resume a <see cref="GanTrainer"/> exactly: counters and
-/// history (JSON), both networks (TorchSharp's Module.save format) and both optimizers' state
-/// (TorchSharp's save_state_dict format, so Adam's moments and step counts carry over). Written atomically.
+/// history (JSON), both networks (TorchSharp's Module.save format), both optimizers' state
+/// (TorchSharp's save_state_dict format, so Adam's moments and step counts carry over) and torch's
+/// random generator state (so shuffles and noise continue the same stream). Written atomically.
 /// </summary>
-/// <remarks>
-/// The random number generator's state is not stored (GanKit.Torch cannot read it back): a resumed
-/// run draws the same numbers as the uninterrupted one only if both re-seed at the same point.
-/// </remarks>
 public static class Checkpoint
 {
     private const string Magic = "GanKit.Checkpoint";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     /// <summary>What a checkpoint records besides tensors.</summary>
     internal sealed record TrainerState(int Epoch, long Step, TrainingHistory History);
@@ -24,8 +22,9 @@ public static class Checkpoint
     public static void Save(GanTrainer trainer, string path) => AtomicFile.Write(path, stream => Write(trainer, stream));
 
     /// <summary>
-    /// Restores a checkpoint into a trainer built with the same networks and options. A file that does
-    /// not fit (other shapes, another optimizer, truncated) throws and leaves the trainer as it was.
+    /// Restores a checkpoint into a trainer built with the same networks and options, and torch's random
+    /// generator to where the saved run was. A file that does not fit (other shapes, another optimizer,
+    /// truncated) throws and leaves the trainer and the generator as they were.
     /// </summary>
     public static void Load(GanTrainer trainer, string path)
     {
@@ -57,6 +56,10 @@ public static class Checkpoint
         trainer.Discriminator.save(writer);
         trainer.OptimizerG.save_state_dict(writer);
         trainer.OptimizerD.save_state_dict(writer);
+        using var rng = torch.get_rng_state();
+        var rngBytes = rng.data<byte>().ToArray();
+        writer.Write(rngBytes.Length);
+        writer.Write(rngBytes);
     }
 
     /// <summary>Loads the tensors into the trainer's networks and optimizers; returns the counters and history for the caller to restore.</summary>
@@ -74,6 +77,11 @@ public static class Checkpoint
             trainer.Discriminator.load(reader);
             trainer.OptimizerG.load_state_dict(reader);
             trainer.OptimizerD.load_state_dict(reader);
+            var rngLength = reader.ReadInt32();
+            var rngBytes = reader.ReadBytes(rngLength);
+            if (rngBytes.Length != rngLength) throw new EndOfStreamException("the file ends inside the random generator state");
+            using var rng = torch.tensor(rngBytes);
+            torch.set_rng_state(rng);
             return state;
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or FormatException)
