@@ -1,0 +1,47 @@
+using System.Text;
+using GanKit.Benchmarks.Timing;
+using static GanKit.Benchmarks.Reporting.ResultsWriter;
+
+namespace GanKit.Benchmarks.Reporting;
+
+/// <summary>The side-by-side table: per workload, our and the C++ twin's step time, and the ratio read against the issue's goals.</summary>
+internal static class TimingReport
+{
+    public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, bool quick)
+    {
+        var text = new StringBuilder(Header(quick ? "GAN step benchmark (quick smoke run: timings not meaningful)" : "GAN step benchmark: ours vs C++ libtorch", machine));
+        text.AppendLine("| # | workload | ours median ms | ours min ms | ours spread | C++ median ms | C++ min ms | C++ spread | ours steps/s | C++ steps/s | ours / C++ (median) | ours / C++ (min) | goal |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results) {
+            string goal = r.Workload.Goal is double g ? $"≤ {Fixed(g, 2)} {(r.MeetsGoal == true ? "met" : "missed")}" : "none set";
+            text.AppendLine(
+                $"| {r.Workload.Number} | {r.Workload.Name} | {Milliseconds(r.Ours.Median)} | {Milliseconds(r.Ours.Min)} | {Percent(r.Ours.RelativeSpread)} " +
+                $"| {Milliseconds(r.Cpp.Median)} | {Milliseconds(r.Cpp.Min)} | {Percent(r.Cpp.RelativeSpread)} " +
+                $"| {Fixed(r.Ours.StepsPerSecond, 1)} | {Fixed(r.Cpp.StepsPerSecond, 1)} | {Fixed(r.Ratio, 3)} | {Fixed(r.MinRatio, 3)} | {goal} |");
+        }
+        text.AppendLine();
+        text.AppendLine($"Steps timed per side: {string.Join(", ", results.Select(r => $"#{r.Workload.Number} {r.Ours.Steps}"))}. " +
+                        "Spread is the interquartile range over the median. Both sides alternate over rounds in one run, same threads, seed and shapes.");
+        return text.ToString();
+    }
+
+    private static string Percent(double fraction) => Fixed(fraction * 100, 1) + " %";
+
+    public static object Json(MachineInfo machine, IReadOnlyList<Comparison> results, bool quick) => new {
+        machine,
+        quick,
+        workloads = results.Select(r => new {
+            number = r.Workload.Number,
+            name = r.Workload.Name,
+            bound = r.Workload.Bound.ToString().ToLowerInvariant(),
+            goal = r.Workload.Goal,
+            ours = r.Ours,
+            cpp = r.Cpp,
+            ours_steps_per_second = r.Ours.StepsPerSecond,
+            cpp_steps_per_second = r.Cpp.StepsPerSecond,
+            ratio_median = r.Ratio,
+            ratio_min = r.MinRatio,
+            meets_goal = r.MeetsGoal,
+        }),
+    };
+}

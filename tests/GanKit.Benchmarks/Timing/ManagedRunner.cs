@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using GanKit.Benchmarks.Workloads;
+
+namespace GanKit.Benchmarks.Timing;
+
+/// <summary>Times a workload through our binding exactly as the C++ twin times itself: build, warm up, then step by step.</summary>
+internal static class ManagedRunner
+{
+    public static double[] Run(Workload workload, RunSettings settings)
+    {
+        torch.set_num_threads(settings.Threads);
+        torch.manual_seed(settings.Seed);
+        var device = torch.device(settings.Device);
+        bool cuda = device.type == DeviceType.CUDA;
+
+        using var _ = torch.NewDisposeScope();   // the fixed batches and targets go with the workload
+        using var gan = workload.Create(device);
+        for (int k = 0; k < settings.Warmup; k++) {
+            using var step = torch.NewDisposeScope();
+            gan.Step();
+        }
+        if (cuda) torch.cuda.synchronize();
+
+        var seconds = new double[settings.Steps];
+        for (int k = 0; k < settings.Steps; k++) {
+            long start = Stopwatch.GetTimestamp();
+            using (torch.NewDisposeScope())
+                gan.Step();
+            if (cuda) torch.cuda.synchronize();   // a step is done when its kernels are
+            seconds[k] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        return seconds;
+    }
+}
