@@ -1,0 +1,78 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GanKit.Notebooks.Model;
+
+/// <summary>
+/// An nbformat 4 notebook. Metadata and any cell fields this model does not know are kept as JSON and
+/// written back unchanged, so the runner never drops what VS Code or Jupyter stored.
+/// </summary>
+public sealed class Notebook
+{
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1, // Jupyter's own indentation keeps diffs small
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public Notebook(JsonObject metadata, IEnumerable<NotebookCell> cells, int formatMinor = 5)
+    {
+        Metadata = metadata;
+        Cells = [.. cells];
+        FormatMinor = formatMinor;
+    }
+
+    public const int Format = 4;
+
+    public int FormatMinor { get; set; }
+
+    public JsonObject Metadata { get; }
+
+    public List<NotebookCell> Cells { get; }
+
+    public IEnumerable<NotebookCell> CodeCells => Cells.Where(c => c.IsCode);
+
+    public static Notebook Load(string path) => Parse(File.ReadAllText(path), path);
+
+    public static Notebook Parse(string json, string? source = null)
+    {
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }) as JsonObject
+            ?? throw new InvalidDataException($"{source ?? "The notebook"} is not a JSON object.");
+        var format = node["nbformat"]?.GetValue<int>();
+        if (format != Format)
+        {
+            throw new InvalidDataException($"{source ?? "The notebook"} has nbformat {format?.ToString() ?? "(missing)"}; only nbformat 4 is supported.");
+        }
+
+        var cells = node["cells"] as JsonArray ?? throw new InvalidDataException($"{source ?? "The notebook"} has no cells array.");
+        return new Notebook(
+            (node["metadata"] as JsonObject)?.DeepClone().AsObject() ?? [],
+            cells.Select(c => NotebookCell.FromJson(c as JsonObject ?? throw new InvalidDataException("A cell is not a JSON object."))),
+            node["nbformat_minor"]?.GetValue<int>() ?? 5);
+    }
+
+    public JsonObject ToJsonObject() => new()
+    {
+        ["cells"] = new JsonArray([.. Cells.Select(c => (JsonNode)c.ToJson())]),
+        ["metadata"] = Metadata.DeepClone(),
+        ["nbformat"] = Format,
+        ["nbformat_minor"] = FormatMinor,
+    };
+
+    /// <summary>The notebook as Jupyter writes it: keys sorted, one-space indent, trailing newline.</summary>
+    public string ToJson() => Sorted(ToJsonObject())!.ToJsonString(WriteOptions) + "\n";
+
+    /// <summary>Writes the notebook atomically, so a crash never leaves a truncated file.</summary>
+    public void Save(string path) => GanKit.Notebooks.Execution.AtomicWrite.Text(path, ToJson());
+
+    public Notebook Clone() => Parse(ToJson());
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(item => Sorted(item))]),
+        _ => node?.DeepClone(),
+    };
+}

@@ -1,0 +1,1 @@
+return await GanKit.Notebooks.Cli.CommandLine.RunAsync(args);

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using GanKit.Notebooks.Execution;
+using GanKit.Notebooks.Model;
+using GanKit.Notebooks.Tests.Infrastructure;
+
+namespace GanKit.Notebooks.Tests.Cli;
+
+/// <summary>Ctrl-C (SIGINT) sent to a real gankit-nb process cancels the running cell and saves the outputs.</summary>
+public sealed class CtrlCTests : IDisposable
+{
+    private readonly FixtureFolder _fixtures = new();
+
+    public void Dispose() => _fixtures.Dispose();
+
+    [Fact]
+    public async Task Sigint_cancels_the_running_cell_through_its_token_and_exits_130()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return; // SIGINT cannot be sent to another process this way on Windows
+        }
+
+        var path = _fixtures["ctrl-c.ipynb"];
+        new Notebook(new JsonObject(),
+        [
+            NotebookCell.Code("""
+                var token = Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken;
+                System.IO.File.WriteAllText("cell-started.flag", "");
+                while (!token.IsCancellationRequested) System.Threading.Thread.Sleep(10);
+                Console.WriteLine("stopped by Ctrl-C");
+                """),
+            NotebookCell.Code("Console.WriteLine(\"never\");"),
+        ]).Save(path);
+
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "gankit-nb.dll"), "run", path])
+        {
+            WorkingDirectory = _fixtures.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var flag = Path.Combine(_fixtures.Path, "cell-started.flag");
+        while (!File.Exists(flag) && !process.HasExited)
+        {
+            await Task.Delay(20);
+        }
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
+
+        Assert.True(process.ExitCode == ExitCodes.Cancelled, await stdout + await stderr);
+        var written = Notebook.Load(path);
+        Assert.Equal("stopped by Ctrl-C\n", Outputs.Stream(written.CodeCell(1), "stdout").ReplaceLineEndings("\n"));
+        Assert.Equal("OperationCanceledException", Outputs.OfType(written.CodeCell(1), "error").Single()["ename"]!.GetValue<string>());
+        Assert.Empty(written.CodeCell(2).Outputs);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using GanKit.Display.Charts;
+using GanKit.Display.Formatting;
+
+namespace GanKit.Notebooks.Tests.Display;
+
+public sealed class ChartTests
+{
+    private static XDocument Svg(IMimeRenderable figure) => XDocument.Parse(figure.RenderToString(Mime.Svg));
+
+    private static IEnumerable<XElement> All(XDocument svg, string name) => svg.Descendants().Where(e => e.Name.LocalName == name);
+
+    private static Chart Losses() => new Chart("Losses", "step", "loss")
+        .Line([3, 2, 1.5, 1.2], "D")
+        .Line([1, 1.5, 2, 2.1], "G");
+
+    [Fact]
+    public void Line_series_draw_polylines_with_a_legend_titles_and_axis_labels()
+    {
+        var svg = Svg(Losses());
+
+        Assert.Equal("http://www.w3.org/2000/svg", svg.Root!.Name.NamespaceName);
+        Assert.Equal(2, All(svg, "polyline").Count());
+        var texts = All(svg, "text").Select(t => t.Value).ToArray();
+        Assert.Contains("Losses", texts);
+        Assert.Contains("step", texts);
+        Assert.Contains("loss", texts);
+        Assert.Contains("D", texts);
+        Assert.Contains("G", texts);
+    }
+
+    [Fact]
+    public void Scatter_histogram_heatmap_and_function_series_all_render()
+    {
+        var chart = new Chart("Mixed")
+            .Scatter([0, 1, 2], [1, 0, 1], "real")
+            .Histogram([0.1, 0.2, 0.2, 0.9], bins: 4, name: "values")
+            .Function(Math.Sin, 0, 3, "sin", samples: 10);
+        var heatmap = new Chart("Heat").Heatmap(new double[,] { { 0, 1 }, { 2, 3 } });
+
+        var svg = Svg(chart);
+
+        Assert.Equal(3, All(svg, "circle").Count(c => c.Parent!.Name.LocalName == "g"));
+        var histogram = (HistogramSeries)chart.Series[1];
+        Assert.Equal([3, 0, 0, 1], histogram.Counts()); // bins of 0.2 from 0.1 to 0.9
+        Assert.Single(All(svg, "polyline"));
+        Assert.Equal(10, All(svg, "polyline").Single().Attribute("points")!.Value.Split(' ').Length);
+        var cells = All(Svg(heatmap), "rect").Where(r => r.Attribute("fill")!.Value.StartsWith('#') && r.Attribute("fill")!.Value != "#ffffff").ToArray();
+        Assert.Equal(4, cells.Length);
+        Assert.Equal("#440154", cells[0].Attribute("fill")!.Value); // min → Viridis start
+        Assert.Equal("#fde725", cells[3].Attribute("fill")!.Value); // max → Viridis end
+    }
+
+    [Fact]
+    public void Subplots_lay_panels_out_in_a_grid()
+    {
+        var figure = Figure.Grid(2, Losses(), new Chart("B").Line([1, 2]), new Chart("C").Line([2, 1])) ;
+
+        var svg = Svg(figure);
+
+        Assert.Equal((2, 2), (figure.Columns, figure.Rows));
+        Assert.Equal("960", svg.Root!.Attribute("width")!.Value);
+        Assert.Equal("640", svg.Root.Attribute("height")!.Value);
+        Assert.Equal(4, All(svg, "polyline").Count());
+    }
+
+    [Fact]
+    public void Non_finite_values_are_skipped_in_svg_and_null_in_plotly()
+    {
+        var chart = new Chart().Line([1, double.NaN, 3], "x");
+
+        Assert.Equal(2, Svg(chart).Descendants().Single(e => e.Name.LocalName == "polyline").Attribute("points")!.Value.Split(' ').Length);
+        using var json = JsonDocument.Parse(Figure.Row(chart).ToPlotly().Json);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("data")[0].GetProperty("y")[1].ValueKind);
+    }
+
+    [Fact]
+    public void Plotly_json_of_a_figure_has_one_trace_per_series_on_its_panel_axes()
+    {
+        var figure = Figure.Row(Losses(), new Chart("Hist").Histogram([1, 2, 3], bins: 3, name: "h"));
+
+        using var json = JsonDocument.Parse(figure.ToPlotly().RenderToString(Mime.PlotlyJson));
+        var data = json.RootElement.GetProperty("data");
+
+        Assert.Equal(3, data.GetArrayLength());
+        Assert.Equal(["D", "G", "h"], data.EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal("lines", data[0].GetProperty("mode").GetString());
+        Assert.Equal("histogram", data[2].GetProperty("type").GetString());
+        Assert.Equal("x2", data[2].GetProperty("xaxis").GetString());
+        var layout = json.RootElement.GetProperty("layout");
+        Assert.Equal(2, layout.GetProperty("grid").GetProperty("columns").GetInt32());
+        Assert.Equal("step", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void An_animation_has_a_frame_per_step_with_slider_and_play_controls()
+    {
+        var animation = new Animation("Generator over training");
+        for (var epoch = 1; epoch <= 3; epoch++)
+        {
+            var scale = epoch;
+            animation.Add($"epoch {epoch}", new Chart().Scatter([0, 1], [0, scale], "generated").Scatter([0, 1], [0, 1], "real"));
+        }
+
+        using var json = JsonDocument.Parse(animation.RenderToString(Mime.PlotlyJson));
+        var root = json.RootElement;
+
+        Assert.Equal([Mime.PlotlyJson, Mime.Svg, Mime.PlainText], animation.MimeTypes);
+        Assert.Equal(2, root.GetProperty("data").GetArrayLength());
+        var frames = root.GetProperty("frames");
+        Assert.Equal(["epoch 1", "epoch 2", "epoch 3"], frames.EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        Assert.All(frames.EnumerateArray(), f => Assert.Equal(2, f.GetProperty("data").GetArrayLength()));
+        Assert.Equal(3.0, frames[2].GetProperty("data")[0].GetProperty("y")[1].GetDouble());
+        var layout = root.GetProperty("layout");
+        Assert.Equal(3, layout.GetProperty("sliders")[0].GetProperty("steps").GetArrayLength());
+        Assert.Equal(["Play", "Pause"], layout.GetProperty("updatemenus")[0].GetProperty("buttons").EnumerateArray().Select(b => b.GetProperty("label").GetString()));
+        Assert.Equal([0.0, 3.0], layout.GetProperty("yaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()));
+
+        var lastFrame = XDocument.Parse(animation.RenderToString(Mime.Svg));
+        Assert.Contains(lastFrame.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("epoch 3 (3 frames)"));
+    }
+
+    [Fact]
+    public void Mismatched_series_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new Chart().Line([1, 2], [1]));
+        Assert.Throws<ArgumentException>(() => new Chart().Function(Math.Sin, 1, 0));
+    }
+}
