@@ -10,18 +10,19 @@ internal static class TimingReport
     public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, bool quick)
     {
         var text = new StringBuilder(Header(quick ? "GAN step benchmark (quick smoke run: timings not meaningful)" : "GAN step benchmark: ours vs C++ libtorch", machine));
-        text.AppendLine("| # | workload | ours median ms | ours min ms | ours spread | C++ median ms | C++ min ms | C++ spread | ours steps/s | C++ steps/s | ours / C++ (median) | ours / C++ (min) | goal |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| # | workload | ours median ms | C++ median ms | ours min ms | C++ min ms | spread ours / C++ | steps/s ours / C++ | ours / C++ median | ours / C++ min | ours / C++ CPU time | goal (median) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results) {
             string goal = r.Workload.Goal is double g ? $"≤ {Fixed(g, 2)} {(r.MeetsGoal == true ? "met" : "missed")}" : "none set";
             text.AppendLine(
-                $"| {r.Workload.Number} | {r.Workload.Name} | {Milliseconds(r.Ours.Median)} | {Milliseconds(r.Ours.Min)} | {Percent(r.Ours.RelativeSpread)} " +
-                $"| {Milliseconds(r.Cpp.Median)} | {Milliseconds(r.Cpp.Min)} | {Percent(r.Cpp.RelativeSpread)} " +
-                $"| {Fixed(r.Ours.StepsPerSecond, 1)} | {Fixed(r.Cpp.StepsPerSecond, 1)} | {Fixed(r.Ratio, 3)} | {Fixed(r.MinRatio, 3)} | {goal} |");
+                $"| {r.Workload.Number} | {r.Workload.Name} | {Milliseconds(r.Ours.Median)} | {Milliseconds(r.Cpp.Median)} | {Milliseconds(r.Ours.Min)} | {Milliseconds(r.Cpp.Min)} " +
+                $"| {Percent(r.Ours.RelativeSpread)} / {Percent(r.Cpp.RelativeSpread)} | {Fixed(r.Ours.StepsPerSecond, 1)} / {Fixed(r.Cpp.StepsPerSecond, 1)} " +
+                $"| {Fixed(r.Ratio, 3)} | {Fixed(r.MinRatio, 3)} | {Fixed(r.CpuRatio, 3)} | {goal} |");
         }
         text.AppendLine();
         text.AppendLine($"Steps timed per side: {string.Join(", ", results.Select(r => $"#{r.Workload.Number} {r.Ours.Steps}"))}. " +
-                        "Spread is the interquartile range over the median. Both sides alternate over rounds in one run, same threads, seed and shapes.");
+                        "Spread is the interquartile range over the median. CPU time is the process's processor time per step (median), " +
+                        "which other load on the machine does not inflate. Both sides alternate over rounds in one run, same threads, seed and shapes.");
         return text.ToString();
     }
 
@@ -37,10 +38,13 @@ internal static class TimingReport
             goal = r.Workload.Goal,
             ours = r.Ours,
             cpp = r.Cpp,
+            ours_cpu = r.OursCpu,
+            cpp_cpu = r.CppCpu,
             ours_steps_per_second = r.Ours.StepsPerSecond,
             cpp_steps_per_second = r.Cpp.StepsPerSecond,
             ratio_median = r.Ratio,
             ratio_min = r.MinRatio,
+            ratio_cpu = r.CpuRatio,
             meets_goal = r.MeetsGoal,
         }),
     };

@@ -3,12 +3,12 @@ using System.Text.Json;
 
 namespace GanKit.Benchmarks.Timing;
 
-/// <summary>Runs the C++ libtorch twin (cpp/gan_steps.cpp, built beside this program) and reads its per-step seconds.</summary>
+/// <summary>Runs the C++ libtorch twin (cpp/gan_steps.cpp, built beside this program) and reads its per-step times.</summary>
 internal static class CppTwin
 {
     private static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "gan_steps");
 
-    public static double[] Run(int workload, RunSettings settings)
+    public static StepTimes Run(int workload, RunSettings settings)
     {
         if (!File.Exists(ExecutablePath))
             throw new FileNotFoundException($"the C++ twin was not found at {ExecutablePath}: build this project (dotnet build), which compiles it with CMake.");
@@ -31,6 +31,7 @@ internal static class CppTwin
             throw new InvalidOperationException($"the C++ twin failed on workload {workload} (exit {process.ExitCode}): {stderr.Result.Trim()}");
 
         using var json = JsonDocument.Parse(stdout);
-        return json.RootElement.GetProperty("seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[] Array(string name) => json.RootElement.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        return new(Array("seconds"), Array("cpu_seconds"));
     }
 }

@@ -6,7 +6,7 @@ namespace GanKit.Benchmarks.Timing;
 /// <summary>Times a workload through our binding exactly as the C++ twin times itself: build, warm up, then step by step.</summary>
 internal static class ManagedRunner
 {
-    public static double[] Run(Workload workload, RunSettings settings)
+    public static StepTimes Run(Workload workload, RunSettings settings)
     {
         torch.set_num_threads(settings.Threads);
         torch.manual_seed(settings.Seed);
@@ -21,14 +21,16 @@ internal static class ManagedRunner
         }
         if (cuda) torch.cuda.synchronize();
 
-        var seconds = new double[settings.Steps];
+        var times = new StepTimes(new double[settings.Steps], new double[settings.Steps]);
         for (int k = 0; k < settings.Steps; k++) {
+            double cpu_start = ProcessorTime.ProcessSeconds();
             long start = Stopwatch.GetTimestamp();
             using (torch.NewDisposeScope())
                 gan.Step();
             if (cuda) torch.cuda.synchronize();   // a step is done when its kernels are
-            seconds[k] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            times.Seconds[k] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            times.CpuSeconds[k] = ProcessorTime.ProcessSeconds() - cpu_start;
         }
-        return seconds;
+        return times;
     }
 }

@@ -2,11 +2,15 @@ using GanKit.Benchmarks.Workloads;
 
 namespace GanKit.Benchmarks.Timing;
 
-/// <summary>Per-step seconds of one workload through our binding and through the C++ twin, measured in the same run.</summary>
-internal sealed record Comparison(Workload Workload, StepStatistics Ours, StepStatistics Cpp)
+/// <summary>
+/// One workload through our binding and through the C++ twin, measured in the same run: wall-clock
+/// statistics (what the goals are read against) and processor-time medians (robust to a shared machine).
+/// </summary>
+internal sealed record Comparison(Workload Workload, StepStatistics Ours, StepStatistics Cpp, StepStatistics OursCpu, StepStatistics CppCpu)
 {
     public double Ratio => Ours.Median / Cpp.Median;
     public double MinRatio => Ours.Min / Cpp.Min;
+    public double CpuRatio => OursCpu.Median / CppCpu.Median;
     public bool? MeetsGoal => Workload.Goal is double goal ? Ratio <= goal : null;
 }
 
@@ -21,14 +25,15 @@ internal static class SideBySide
         int rounds = options.Quick ? 1 : options.Rounds;
         int steps = Math.Max(1, (options.Quick ? workload.QuickSteps : workload.Steps) / rounds);
         var settings = new RunSettings(options.Threads, options.Device, options.Seed, options.Quick ? workload.QuickWarmup : workload.Warmup, steps);
-        var ours = new List<double>();
-        var cpp = new List<double>();
+        var ours = new List<StepTimes>();
+        var cpp = new List<StepTimes>();
         for (int round = 1; round <= rounds; round++) {
             log($"  round {round}/{rounds}: C++ {settings.Steps} steps");
-            cpp.AddRange(CppTwin.Run(workload.Number, settings));
+            cpp.Add(CppTwin.Run(workload.Number, settings));
             log($"  round {round}/{rounds}: ours {settings.Steps} steps");
-            ours.AddRange(ManagedRunner.Run(workload, settings));
+            ours.Add(ManagedRunner.Run(workload, settings));
         }
-        return new(workload, StepStatistics.Of(ours), StepStatistics.Of(cpp));
+        var (o, c) = (StepTimes.Concat(ours), StepTimes.Concat(cpp));
+        return new(workload, StepStatistics.Of(o.Seconds), StepStatistics.Of(c.Seconds), StepStatistics.Of(o.CpuSeconds), StepStatistics.Of(c.CpuSeconds));
     }
 }

@@ -3,12 +3,14 @@
 // with the same thread count, device and step counts, and reads the JSON it prints.
 //
 // Usage: gan_steps --workload N [--threads T] [--warmup W] [--steps S] [--device cpu|cuda] [--seed K]
-// Prints one JSON object: {"workload": N, "device": ..., "threads": T, "seconds": [per-step seconds]}.
+// Prints one JSON object: {"workload": N, "device": ..., "threads": T, "seconds": [per-step wall seconds],
+// "cpu_seconds": [per-step processor seconds of the whole process, robust to other load on the machine]}.
 
 #include <torch/torch.h>
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <dlfcn.h>
 #include <memory>
 #include <string>
@@ -252,6 +254,18 @@ void single_threaded_openblas() {
   if (auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set_threads(1);
 }
 
+double process_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+void print_array(const char* name, const std::vector<double>& values) {
+  std::printf("\"%s\": [", name);
+  for (size_t k = 0; k < values.size(); ++k) std::printf(k ? ", %.9f" : "%.9f", values[k]);
+  std::printf("]");
+}
+
 struct Options {
   int workload = 1, threads = 1, warmup = 10, steps = 100;
   int64_t seed = 1;
@@ -289,19 +303,23 @@ int main(int argc, char** argv) {
 
     for (int k = 0; k < o.warmup; ++k) workload->step();
     if (cuda) torch::cuda::synchronize();
-    std::vector<double> seconds;
+    std::vector<double> seconds, cpu_seconds;
     seconds.reserve(o.steps);
+    cpu_seconds.reserve(o.steps);
     for (int k = 0; k < o.steps; ++k) {
+      double cpu_start = process_cpu_seconds();
       auto start = std::chrono::steady_clock::now();
       workload->step();
       if (cuda) torch::cuda::synchronize();  // a step is done when its kernels are
       seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      cpu_seconds.push_back(process_cpu_seconds() - cpu_start);
     }
 
-    std::printf("{\"workload\": %d, \"device\": \"%s\", \"threads\": %d, \"seconds\": [", o.workload, o.device.c_str(),
-                at::get_num_threads());
-    for (size_t k = 0; k < seconds.size(); ++k) std::printf(k ? ", %.9f" : "%.9f", seconds[k]);
-    std::printf("]}\n");
+    std::printf("{\"workload\": %d, \"device\": \"%s\", \"threads\": %d, ", o.workload, o.device.c_str(), at::get_num_threads());
+    print_array("seconds", seconds);
+    std::printf(", ");
+    print_array("cpu_seconds", cpu_seconds);
+    std::printf("}\n");
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "gan_steps: %s\n", e.what());
