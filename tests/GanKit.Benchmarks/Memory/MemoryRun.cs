@@ -29,7 +29,7 @@ internal static class MemoryRun
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
         using var _ = torch.NewDisposeScope();
-        using var gan = workload.Create(torch.device(options.Device));
+        using var gan = workload.Create(torch.device(options.Device), workload.Batch);
         for (int k = 0; k < warmup; k++) {
             using var step = torch.NewDisposeScope();
             gan.Step();

@@ -14,7 +14,7 @@ internal static class MemoryReport
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|---|");
         foreach (var t in traces) {
             text.AppendLine(
-                $"| {t.Workload.Number} | {t.Workload.Name} | {t.Steps} | {Megabytes(t.Samples[0].ResidentBytes)} | {Megabytes(t.Samples[^1].ResidentBytes)} " +
+                $"| {t.Workload.Number} | {t.Workload.Name}, batch {t.Workload.Batch} | {t.Steps} | {Megabytes(t.Samples[0].ResidentBytes)} | {Megabytes(t.Samples[^1].ResidentBytes)} " +
                 $"| {Megabytes(t.PeakResidentBytes)} | {Megabytes(t.ResidentGrowthBytes)} | {t.Samples[0].LiveTensors} → {t.Samples[^1].LiveTensors} " +
                 $"| live flat, growth < 20 MB: {(t.MeetsGoal ? "met" : "missed")} |");
         }

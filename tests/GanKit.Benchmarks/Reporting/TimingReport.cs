@@ -15,7 +15,7 @@ internal static class TimingReport
         foreach (var r in results) {
             string goal = r.Workload.Goal is double g ? $"≤ {Fixed(g, 2)} {(r.MeetsGoal == true ? "met" : "missed")}" : "none set";
             text.AppendLine(
-                $"| {r.Workload.Number} | {r.Workload.Name} | {Milliseconds(r.Ours.Median)} | {Milliseconds(r.Cpp.Median)} | {Milliseconds(r.Ours.Min)} | {Milliseconds(r.Cpp.Min)} " +
+                $"| {r.Workload.Number} | {r.Workload.Name}, batch {r.Settings.Batch} | {Milliseconds(r.Ours.Median)} | {Milliseconds(r.Cpp.Median)} | {Milliseconds(r.Ours.Min)} | {Milliseconds(r.Cpp.Min)} " +
                 $"| {Percent(r.Ours.RelativeSpread)} / {Percent(r.Cpp.RelativeSpread)} | {Fixed(r.Ours.StepsPerSecond, 1)} / {Fixed(r.Cpp.StepsPerSecond, 1)} " +
                 $"| {Fixed(r.Ratio, 3)} | {Fixed(r.MinRatio, 3)} | {Fixed(r.CpuRatio, 3)} | {goal} |");
         }
@@ -34,6 +34,8 @@ internal static class TimingReport
         workloads = results.Select(r => new {
             number = r.Workload.Number,
             name = r.Workload.Name,
+            batch = r.Settings.Batch,
+            warmup = r.Settings.Warmup,
             bound = r.Workload.Bound.ToString().ToLowerInvariant(),
             goal = r.Workload.Goal,
             ours = r.Ours,

@@ -18,7 +18,7 @@ internal static class CppTwin
         };
         foreach (var argument in new[] {
             "--workload", workload.ToString(), "--threads", settings.Threads.ToString(), "--device", settings.Device,
-            "--seed", settings.Seed.ToString(), "--warmup", settings.Warmup.ToString(), "--steps", settings.Steps.ToString() })
+            "--seed", settings.Seed.ToString(), "--batch", settings.Batch.ToString(), "--warmup", settings.Warmup.ToString(), "--steps", settings.Steps.ToString() })
             start.ArgumentList.Add(argument);
         // The same rule as the shim: libtorch's OpenMP threads are the only pool.
         start.Environment["OPENBLAS_NUM_THREADS"] = "1";

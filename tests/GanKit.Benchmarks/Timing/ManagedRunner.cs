@@ -14,7 +14,7 @@ internal static class ManagedRunner
         bool cuda = device.type == DeviceType.CUDA;
 
         using var _ = torch.NewDisposeScope();   // the fixed batches and targets go with the workload
-        using var gan = workload.Create(device);
+        using var gan = workload.Create(device, settings.Batch);
         for (int k = 0; k < settings.Warmup; k++) {
             using var step = torch.NewDisposeScope();
             gan.Step();

@@ -3,10 +3,11 @@ using GanKit.Benchmarks.Workloads;
 namespace GanKit.Benchmarks.Timing;
 
 /// <summary>
-/// One workload through our binding and through the C++ twin, measured in the same run: wall-clock
+/// One workload through our binding and through the C++ twin, measured in the same run with the same
+/// settings: wall-clock
 /// statistics (what the goals are read against) and processor-time medians (robust to a shared machine).
 /// </summary>
-internal sealed record Comparison(Workload Workload, StepStatistics Ours, StepStatistics Cpp, StepStatistics OursCpu, StepStatistics CppCpu)
+internal sealed record Comparison(Workload Workload, RunSettings Settings, StepStatistics Ours, StepStatistics Cpp, StepStatistics OursCpu, StepStatistics CppCpu)
 {
     public double Ratio => Ours.Median / Cpp.Median;
     public double MinRatio => Ours.Min / Cpp.Min;
@@ -23,8 +24,9 @@ internal static class SideBySide
     public static Comparison Measure(Workload workload, BenchmarkOptions options, Action<string> log)
     {
         int rounds = options.Quick ? 1 : options.Rounds;
-        int steps = Math.Max(1, (options.Quick ? workload.QuickSteps : workload.Steps) / rounds);
-        var settings = new RunSettings(options.Threads, options.Device, options.Seed, options.Quick ? workload.QuickWarmup : workload.Warmup, steps);
+        var settings = options.Quick
+            ? new RunSettings(options.Threads, options.Device, options.Seed, workload.QuickBatch, workload.QuickWarmup, workload.QuickSteps)
+            : new RunSettings(options.Threads, options.Device, options.Seed, workload.Batch, workload.Warmup, Math.Max(1, workload.Steps / rounds));
         var ours = new List<StepTimes>();
         var cpp = new List<StepTimes>();
         for (int round = 1; round <= rounds; round++) {
@@ -34,6 +36,6 @@ internal static class SideBySide
             ours.Add(ManagedRunner.Run(workload, settings));
         }
         var (o, c) = (StepTimes.Concat(ours), StepTimes.Concat(cpp));
-        return new(workload, StepStatistics.Of(o.Seconds), StepStatistics.Of(c.Seconds), StepStatistics.Of(o.CpuSeconds), StepStatistics.Of(c.CpuSeconds));
+        return new(workload, settings, StepStatistics.Of(o.Seconds), StepStatistics.Of(c.Seconds), StepStatistics.Of(o.CpuSeconds), StepStatistics.Of(c.CpuSeconds));
     }
 }

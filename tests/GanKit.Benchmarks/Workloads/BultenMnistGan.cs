@@ -8,16 +8,17 @@ namespace GanKit.Benchmarks.Workloads;
 /// </summary>
 internal sealed class BultenMnistGan : IGanStep
 {
-    private const int batch = 256;
+    private readonly int batch;
     private readonly Device device;
     private readonly Sequential G = Generator(), D = Discriminator();
     private readonly BCELoss loss = nn.BCELoss();
     private readonly optim.Optimizer opt_D, opt_G;
     private readonly Tensor real, ones, targets_D;
 
-    public BultenMnistGan(Device device)
+    public BultenMnistGan(Device device, int batch)
     {
         this.device = device;
+        this.batch = batch;
         G.to(device);
         D.to(device);
         opt_D = optim.RMSProp(D.parameters(), lr: 8e-4);

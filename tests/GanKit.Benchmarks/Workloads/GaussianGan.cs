@@ -6,7 +6,7 @@ namespace GanKit.Benchmarks.Workloads;
 /// </summary>
 internal sealed class GaussianGan : IGanStep
 {
-    private const int batch = 8;
+    private readonly int batch;
     private readonly Device device;
     private readonly Linear G;
     private readonly Sequential D;
@@ -14,9 +14,10 @@ internal sealed class GaussianGan : IGanStep
     private readonly optim.Optimizer opt_D, opt_G;
     private readonly Tensor real, ones, zeros;
 
-    public GaussianGan(Device device)
+    public GaussianGan(Device device, int batch)
     {
         this.device = device;
+        this.batch = batch;
         G = nn.Linear(2, 2).to(device);
         D = nn.Sequential(nn.Linear(2, 5), nn.Tanh(), nn.Linear(5, 3), nn.Tanh(), nn.Linear(3, 1)).to(device);
         opt_D = optim.Adam(D.parameters(), lr: 0.05);

@@ -3,7 +3,7 @@ namespace GanKit.Benchmarks.Workloads;
 /// <summary>Workload 3, the MLP MNIST GAN, batch 64: G 100→256→512→1024→784, D 784→512→256→1.</summary>
 internal static class MlpMnistGan
 {
-    public static IGanStep Create(Device device)
+    public static IGanStep Create(Device device, int batch)
     {
         var G = nn.Sequential(
             nn.Linear(100, 256), nn.LeakyReLU(0.2),
@@ -14,6 +14,6 @@ internal static class MlpMnistGan
             nn.Linear(784, 512), nn.LeakyReLU(0.2),
             nn.Linear(512, 256), nn.LeakyReLU(0.2),
             nn.Linear(256, 1), nn.Sigmoid());
-        return new DcganStyleStep(G, D, real_shape: [64, 784], noise_shape: [64, 100], device);
+        return new DcganStyleStep(G, D, real_shape: [batch, 784], noise_shape: [batch, 100], device);
     }
 }

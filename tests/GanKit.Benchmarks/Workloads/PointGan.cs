@@ -7,7 +7,7 @@ namespace GanKit.Benchmarks.Workloads;
 /// </summary>
 internal sealed class PointGan : IGanStep
 {
-    private const int batch = 64;
+    private readonly int batch;
     private readonly Device device;
     private readonly Linear G;
     private readonly Sequential D;
@@ -15,9 +15,10 @@ internal sealed class PointGan : IGanStep
     private readonly optim.Optimizer opt_D, opt_G;
     private readonly Tensor real, ones, targets_D;
 
-    public PointGan(Device device)
+    public PointGan(Device device, int batch)
     {
         this.device = device;
+        this.batch = batch;
         G = nn.Linear(1, 1).to(device);
         D = nn.Sequential(nn.Linear(1, 2), nn.Tanh(), nn.Linear(2, 1), nn.Sigmoid()).to(device);
         opt_D = optim.Adam(D.parameters(), lr: 0.01);

@@ -2,7 +2,8 @@
 // frontend, timed step by step. The managed harness runs this program beside its own workloads
 // with the same thread count, device and step counts, and reads the JSON it prints.
 //
-// Usage: gan_steps --workload N [--threads T] [--warmup W] [--steps S] [--device cpu|cuda] [--seed K]
+// Usage: gan_steps --workload N [--threads T] [--warmup W] [--steps S] [--device cpu|cuda] [--seed K] [--batch B]
+// (--batch overrides the tutorial's batch size; the quick smoke run uses it to stay short).
 // Prints one JSON object: {"workload": N, "device": ..., "threads": T, "seconds": [per-step wall seconds],
 // "cpu_seconds": [per-step processor seconds of the whole process, robust to other load on the machine]}.
 
@@ -31,7 +32,7 @@ struct Workload {
 // 1. d2l's 2-D Gaussian GAN, batch 8: G Linear(2,2); D 2→5→3→1 with tanh; BCE on logits
 //    (summed, as d2l does); Adam 0.05 for D and 0.005 for G. G(Z) is recomputed for G's update.
 struct GaussianGan : Workload {
-  static constexpr int64_t batch = 8;
+  int64_t batch;
   nn::Linear G{2, 2};
   nn::Sequential D{nn::Linear(2, 5), nn::Tanh(), nn::Linear(5, 3), nn::Tanh(), nn::Linear(3, 1)};
   nn::BCEWithLogitsLoss loss{nn::BCEWithLogitsLossOptions().reduction(torch::kSum)};
@@ -39,7 +40,7 @@ struct GaussianGan : Workload {
   torch::TensorOptions opts;
   torch::Tensor real, ones, zeros;
 
-  explicit GaussianGan(torch::Device device) : opts(torch::TensorOptions().device(device)) {
+  GaussianGan(torch::Device device, int64_t batch) : batch(batch), opts(torch::TensorOptions().device(device)) {
     G->to(device);
     D->to(device);
     opt_D = std::make_unique<optim::Adam>(D->parameters(), optim::AdamOptions(0.05));
@@ -68,7 +69,7 @@ struct GaussianGan : Workload {
 //    sigmoid; the real value is 1. D's loss is one BCE over the stacked fake and real outputs;
 //    G's is BCE(D(G(x)), 1). Adam 0.01 for both (the issue leaves the optimiser open).
 struct PointGan : Workload {
-  static constexpr int64_t batch = 64;
+  int64_t batch;
   nn::Linear G{1, 1};
   nn::Sequential D{nn::Linear(1, 2), nn::Tanh(), nn::Linear(2, 1), nn::Sigmoid()};
   nn::BCELoss loss;
@@ -76,7 +77,7 @@ struct PointGan : Workload {
   torch::TensorOptions opts;
   torch::Tensor real, targets_D, ones;
 
-  explicit PointGan(torch::Device device) : opts(torch::TensorOptions().device(device)) {
+  PointGan(torch::Device device, int64_t batch) : batch(batch), opts(torch::TensorOptions().device(device)) {
     G->to(device);
     D->to(device);
     opt_D = std::make_unique<optim::Adam>(D->parameters(), optim::AdamOptions(0.01));
@@ -137,16 +138,16 @@ struct DcganStyleStep : Workload {
 };
 
 // 3. MLP MNIST GAN, batch 64: G 100→256→512→1024→784, D 784→512→256→1.
-std::unique_ptr<Workload> mlp_mnist_gan(torch::Device device) {
+std::unique_ptr<Workload> mlp_mnist_gan(torch::Device device, int64_t batch) {
   auto lrelu = [] { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)); };
   nn::Sequential G(nn::Linear(100, 256), lrelu(), nn::Linear(256, 512), lrelu(), nn::Linear(512, 1024), lrelu(),
                    nn::Linear(1024, 784), nn::Tanh());
   nn::Sequential D(nn::Linear(784, 512), lrelu(), nn::Linear(512, 256), lrelu(), nn::Linear(256, 1), nn::Sigmoid());
-  return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{64, 784}, std::vector<int64_t>{64, 100});
+  return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{batch, 784}, std::vector<int64_t>{batch, 100});
 }
 
 // 5. DCGAN-64, batch 64: the PyTorch DCGAN tutorial's networks (nz 100, ngf = ndf = 64, 3 channels).
-std::unique_ptr<Workload> dcgan64(torch::Device device) {
+std::unique_ptr<Workload> dcgan64(torch::Device device, int64_t batch) {
   auto up = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
     return nn::ConvTranspose2d(nn::ConvTranspose2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
   };
@@ -164,7 +165,7 @@ std::unique_ptr<Workload> dcgan64(torch::Device device) {
                    down(128, 256, 2, 1), nn::BatchNorm2d(256), lrelu(),
                    down(256, 512, 2, 1), nn::BatchNorm2d(512), lrelu(),
                    down(512, 1, 1, 0), nn::Sigmoid());
-  return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{64, 3, 64, 64}, std::vector<int64_t>{64, 100, 1, 1});
+  return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{batch, 3, 64, 64}, std::vector<int64_t>{batch, 100, 1, 1});
 }
 
 // 4. Bulten's Keras MNIST GAN, batch 256 real + 256 fake. Keras 'same' padding with k5 is padding 2
@@ -172,7 +173,7 @@ std::unique_ptr<Workload> dcgan64(torch::Device device) {
 //    fake made without gradient as Keras' predict does; G's update draws fresh noise U(−1, 1).
 //    D RMSprop 8e-4, G Adam 4e-4 (Keras' clipvalue and decay are left out).
 struct BultenMnistGan : Workload {
-  static constexpr int64_t batch = 256;
+  int64_t batch;
   nn::Sequential G, D;
   nn::BCELoss loss;
   std::unique_ptr<optim::RMSprop> opt_D;
@@ -209,8 +210,8 @@ struct BultenMnistGan : Workload {
     return D;
   }
 
-  explicit BultenMnistGan(torch::Device device)
-      : G(generator()), D(discriminator()), opts(torch::TensorOptions().device(device)) {
+  BultenMnistGan(torch::Device device, int64_t batch)
+      : batch(batch), G(generator()), D(discriminator()), opts(torch::TensorOptions().device(device)) {
     G->to(device);
     D->to(device);
     opt_D = std::make_unique<optim::RMSprop>(D->parameters(), optim::RMSpropOptions(8e-4));
@@ -237,13 +238,15 @@ struct BultenMnistGan : Workload {
   }
 };
 
-std::unique_ptr<Workload> make_workload(int number, torch::Device device) {
+// batch 0 means the tutorial's own batch size.
+std::unique_ptr<Workload> make_workload(int number, torch::Device device, int64_t batch) {
+  auto or_default = [batch](int64_t tutorial) { return batch > 0 ? batch : tutorial; };
   switch (number) {
-    case 1: return std::make_unique<GaussianGan>(device);
-    case 2: return std::make_unique<PointGan>(device);
-    case 3: return mlp_mnist_gan(device);
-    case 4: return std::make_unique<BultenMnistGan>(device);
-    case 5: return dcgan64(device);
+    case 1: return std::make_unique<GaussianGan>(device, or_default(8));
+    case 2: return std::make_unique<PointGan>(device, or_default(64));
+    case 3: return mlp_mnist_gan(device, or_default(64));
+    case 4: return std::make_unique<BultenMnistGan>(device, or_default(256));
+    case 5: return dcgan64(device, or_default(64));
   }
   throw std::invalid_argument("no workload " + std::to_string(number) + " (there are 1 to 5)");
 }
@@ -268,7 +271,7 @@ void print_array(const char* name, const std::vector<double>& values) {
 
 struct Options {
   int workload = 1, threads = 1, warmup = 10, steps = 100;
-  int64_t seed = 1;
+  int64_t seed = 1, batch = 0;
   std::string device = "cpu";
 };
 
@@ -283,6 +286,7 @@ Options parse(int argc, char** argv) {
     else if (name == "--warmup") o.warmup = std::stoi(value);
     else if (name == "--steps") o.steps = std::stoi(value);
     else if (name == "--seed") o.seed = std::stoll(value);
+    else if (name == "--batch") o.batch = std::stoll(value);
     else if (name == "--device") o.device = value;
     else throw std::invalid_argument("unknown option " + name);
   }
@@ -299,7 +303,7 @@ int main(int argc, char** argv) {
     torch::manual_seed(o.seed);
     torch::Device device(o.device);
     bool cuda = device.is_cuda();
-    auto workload = make_workload(o.workload, device);
+    auto workload = make_workload(o.workload, device, o.batch);
 
     for (int k = 0; k < o.warmup; ++k) workload->step();
     if (cuda) torch::cuda::synchronize();
