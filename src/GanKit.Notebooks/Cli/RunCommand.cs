@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace GanKit.Notebooks.Cli;
 
 /// <summary>
-/// <c>gankit-nb run PATH... [-p name=value]... [-o DIR] [--timeout S]</c>: runs notebooks (folders run every
+/// <c>gankit-nb run PATH... [-p name=value]... [--smoke] [-o DIR] [--timeout S]</c>: runs notebooks (folders run every
 /// .ipynb in them, sorted) with a progress display, writes each executed notebook back (or into DIR) even
 /// when it fails, prints a summary table and exits with the first failure's code.
 /// </summary>
@@ -19,7 +19,8 @@ internal static class RunCommand
         var outputFolder = new Option<string?>("--output-dir", "-o") { Description = "Write executed notebooks to this folder instead of in place." };
         var timeout = new Option<double?>("--timeout") { Description = "Per-cell timeout in seconds." };
         var grace = new Option<double>("--grace") { Description = "Seconds a cancelled or timed-out cell gets to stop.", DefaultValueFactory = _ => 5 };
-        var command = new Command("run", "Execute notebooks headless and save their outputs.") { paths, parameters, outputFolder, timeout, grace };
+        var smoke = new Option<bool>("--smoke") { Description = "Use each notebook's smoke parameters (metadata gankit.smoke_parameters) under any -p values: the quick run CI makes." };
+        var command = new Command("run", "Execute notebooks headless and save their outputs.") { paths, parameters, outputFolder, timeout, grace, smoke };
         command.SetAction((result, _) =>
         {
             // Colours and live redraws only on a real terminal; logs and captured output get plain text.
@@ -37,6 +38,7 @@ internal static class RunCommand
                     Parameters = ParameterInjection.Parse(result.GetValue(parameters) ?? []),
                     CellTimeout = result.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                     CancellationGrace = TimeSpan.FromSeconds(result.GetValue(grace)),
+                    UseSmokeParameters = result.GetValue(smoke),
                 };
                 var notebooks = Expand(result.GetValue(paths)!);
                 return RunAllAsync(console, error, notebooks, result.GetValue(outputFolder), options);
@@ -110,6 +112,11 @@ internal static class RunCommand
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or InvalidOperationException)
         {
             return (path, null, null, $"cannot read the notebook: {e.Message}");
+        }
+
+        if (options.UseSmokeParameters)
+        {
+            options = options with { Parameters = ParameterInjection.WithSmokeParameters(notebook, options.Parameters) };
         }
 
         task.MaxValue = Math.Max(1, notebook.CodeCells.Count() + (options.Parameters.Count > 0 ? 1 : 0));

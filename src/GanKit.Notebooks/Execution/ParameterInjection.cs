@@ -29,6 +29,29 @@ internal static class ParameterInjection
         return source.ToString();
     }
 
+    /// <summary>
+    /// A notebook's smoke parameters (<c>metadata.gankit.smoke_parameters</c>, name → value: the settings
+    /// of a quick run, such as one epoch) overlaid by <paramref name="given"/>, which win.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WithSmokeParameters(Model.Notebook notebook, IReadOnlyDictionary<string, string> given)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (notebook.Metadata["gankit"]?["smoke_parameters"] is System.Text.Json.Nodes.JsonObject smoke)
+        {
+            foreach (var (name, value) in smoke)
+            {
+                merged[name] = value?.ToString() ?? throw new ParameterException($"Smoke parameter '{name}' has no value.");
+            }
+        }
+
+        foreach (var (name, value) in given)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
+    }
+
     /// <summary>Parses <c>name=value</c> pairs from the command line.</summary>
     public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> pairs)
     {

@@ -6,6 +6,9 @@ public sealed record RunOptions
     /// <summary>Values for variables of the cell tagged <c>parameters</c>, as typed on the command line.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Whether each notebook's own smoke parameters (<c>metadata.gankit.smoke_parameters</c>) apply, under <see cref="Parameters"/>.</summary>
+    public bool UseSmokeParameters { get; init; }
+
     /// <summary>Longest a cell may run before it is cancelled; null for no limit.</summary>
     public TimeSpan? CellTimeout { get; init; }
 

@@ -41,15 +41,21 @@ public static partial class torch
             return this;
         }
 
+        /// <summary>Calls op with the arguments pushed so far: a new tensor, or this one changed in place.</summary>
+        private Tensor CallOrInPlace(ref OpArgs a, Op op, bool inPlace)
+        {
+            if (!inPlace) return a.Call(op);
+            a.CallInPlace(op);
+            return this;
+        }
+
         private Tensor WithAlpha(Op op, Tensor other, Scalar alpha, bool inPlace)
         {
             var a = new OpArgs();
             a.Tensor(this);
             a.Tensor(other);
             a.Scalar(alpha);
-            if (!inPlace) return a.Call(op);
-            a.CallInPlace(op);
-            return this;
+            return CallOrInPlace(ref a, op, inPlace);
         }
 
         private Tensor WithAlpha(Op op, Scalar other, Scalar alpha, bool inPlace)
@@ -58,9 +64,7 @@ public static partial class torch
             a.Tensor(this);
             a.Scalar(other);
             a.Scalar(alpha);
-            if (!inPlace) return a.Call(op);
-            a.CallInPlace(op);
-            return this;
+            return CallOrInPlace(ref a, op, inPlace);
         }
 
         public Tensor add(Tensor target) => Binary(Ops.add_Tensor, target);
@@ -87,40 +91,30 @@ public static partial class torch
         public Tensor mul_(Scalar target) => BinaryInPlace(Ops.mul__Scalar, target);
 
         public Tensor div(Tensor target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? Binary(Ops.div_Tensor, target) : DivMode(Ops.div_Tensor_mode, target, rounding_mode);
+            rounding_mode == RoundingMode.None ? Binary(Ops.div_Tensor, target) : DivMode(Ops.div_Tensor_mode, target, rounding_mode, false);
         public Tensor div(Scalar target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? Binary(Ops.div_Scalar, target) : DivMode(Ops.div_Scalar_mode, target, rounding_mode);
+            rounding_mode == RoundingMode.None ? Binary(Ops.div_Scalar, target) : DivMode(Ops.div_Scalar_mode, target, rounding_mode, false);
         public Tensor div_(Tensor target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Tensor, target) : DivModeInPlace(target, rounding_mode);
+            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Tensor, target) : DivMode(Ops.div__Tensor_mode, target, rounding_mode, true);
         public Tensor div_(Scalar target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Scalar, target) : DivModeInPlace(full_like(this, target), rounding_mode);
+            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Scalar, target) : DivMode(Ops.div__Scalar_mode, target, rounding_mode, true);
 
-        private Tensor DivMode(Op op, Tensor target, RoundingMode mode)
+        private Tensor DivMode(Op op, Tensor target, RoundingMode mode, bool inPlace)
         {
             var a = new OpArgs();
             a.Tensor(this);
             a.Tensor(target);
             a.String(mode == RoundingMode.trunc ? "trunc" : "floor");
-            return a.Call(op);
+            return CallOrInPlace(ref a, op, inPlace);
         }
 
-        private Tensor DivMode(Op op, Scalar target, RoundingMode mode)
+        private Tensor DivMode(Op op, Scalar target, RoundingMode mode, bool inPlace)
         {
             var a = new OpArgs();
             a.Tensor(this);
             a.Scalar(target);
             a.String(mode == RoundingMode.trunc ? "trunc" : "floor");
-            return a.Call(op);
-        }
-
-        private Tensor DivModeInPlace(Tensor target, RoundingMode mode)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(target);
-            a.String(mode == RoundingMode.trunc ? "trunc" : "floor");
-            a.CallInPlace(Ops.div__Tensor_mode);
-            return this;
+            return CallOrInPlace(ref a, op, inPlace);
         }
 
         public Tensor neg() => Unary(Ops.neg);
@@ -219,6 +213,7 @@ file static class Ops
     public static readonly Op div__Tensor = new("aten::div_", "Tensor");
     public static readonly Op div__Scalar = new("aten::div_", "Scalar");
     public static readonly Op div__Tensor_mode = new("aten::div_", "Tensor_mode");
+    public static readonly Op div__Scalar_mode = new("aten::div_", "Scalar_mode");
     public static readonly Op neg = new("aten::neg");
     public static readonly Op neg_ = new("aten::neg_");
     public static readonly Op reciprocal = new("aten::reciprocal");

@@ -76,6 +76,22 @@ public static partial class torch
             return a.Call(Ops.clone);
         }
 
+        /// <summary>The value of a one-element tensor as a Scalar of its kind (integer, float or bool).</summary>
+        public Scalar ToScalar() => dtype switch {
+            ScalarType.Bool => item<bool>(),
+            ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64 => item<long>(),
+            _ => item<double>(),
+        };
+
+        public static explicit operator float(Tensor value) => value.item<float>();
+        public static explicit operator double(Tensor value) => value.item<double>();
+        public static explicit operator sbyte(Tensor value) => value.item<sbyte>();
+        public static explicit operator byte(Tensor value) => value.item<byte>();
+        public static explicit operator short(Tensor value) => value.item<short>();
+        public static explicit operator int(Tensor value) => value.item<int>();
+        public static explicit operator long(Tensor value) => value.item<long>();
+        public static explicit operator bool(Tensor value) => value.item<bool>();
+
         public Tensor contiguous() => Unary(Ops.contiguous);
 
         public bool is_contiguous() => unsafe_is_contiguous();

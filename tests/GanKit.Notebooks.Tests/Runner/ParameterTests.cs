@@ -56,6 +56,22 @@ public sealed class ParameterTests : IDisposable
         Assert.StartsWith("2|", ValueOfLastCell(second));
     }
 
+    [Fact]
+    public void Smoke_parameters_come_from_the_notebook_and_yield_to_the_command_line()
+    {
+        var notebook = Notebook.Load(System.IO.Path.Combine(_fixtures.Path, "parameters.ipynb"));
+        notebook.Metadata["gankit"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["smoke_parameters"] = new System.Text.Json.Nodes.JsonObject { ["epochs"] = 1, ["dataset"] = "tiny" },
+        };
+
+        var merged = ParameterInjection.WithSmokeParameters(notebook, ParameterInjection.Parse(["dataset=fake"]));
+
+        Assert.Equal("1", merged["epochs"]);
+        Assert.Equal("fake", merged["dataset"]);
+        Assert.Equal(2, merged.Count);
+    }
+
     [Theory]
     [InlineData("unknown=1")]
     [InlineData("epochs=ten")]
