@@ -31,7 +31,7 @@ internal static class WorkloadCatalog
             QuickBatch: 64, QuickWarmup: 1, QuickSteps: 5, MlpMnistGan.Create),
         new(4, "Bulten Keras MNIST GAN", Bound.Kernel, Batch: 256, Warmup: 1, Steps: 9,
             QuickBatch: 8, QuickWarmup: 0, QuickSteps: 1, (device, batch) => new BultenMnistGan(device, batch)),
-        new(5, "DCGAN-64", Bound.Kernel, Batch: 64, Warmup: 1, Steps: 9,
+        new(5, "DCGAN-64", Bound.Kernel, Batch: 64, Warmup: 1, Steps: 30,
             QuickBatch: 8, QuickWarmup: 0, QuickSteps: 1, Dcgan64.Create),
     ];
 
