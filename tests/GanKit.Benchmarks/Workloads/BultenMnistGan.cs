@@ -69,6 +69,8 @@ internal sealed class BultenMnistGan : IGanStep
 
     public void Dispose()
     {
+        opt_D.Dispose();
+        opt_G.Dispose();
         G.Dispose();
         D.Dispose();
     }

@@ -42,6 +42,8 @@ internal sealed class DcganStyleStep : IGanStep
 
     public void Dispose()
     {
+        opt_D.Dispose();
+        opt_G.Dispose();
         G.Dispose();
         D.Dispose();
     }

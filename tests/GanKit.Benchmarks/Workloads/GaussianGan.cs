@@ -44,6 +44,8 @@ internal sealed class GaussianGan : IGanStep
 
     public void Dispose()
     {
+        opt_D.Dispose();
+        opt_G.Dispose();
         G.Dispose();
         D.Dispose();
     }
