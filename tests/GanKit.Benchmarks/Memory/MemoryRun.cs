@@ -7,7 +7,7 @@ internal sealed record MemorySample(int Step, long ResidentBytes, long LiveTenso
 
 /// <summary>
 /// Resident memory and live tensor count over a long run; growth is measured from the first sample,
-/// taken after warm-up. <see cref="CollectBeforeSample"/> runs a full collection before each sample:
+/// taken after warm-up. <see cref="CollectBeforeSample"/> runs a full, aggressive collection before each sample:
 /// without it, resident memory also grows by whatever the GC lets gen 0 fill before collecting.
 /// </summary>
 internal sealed record MemoryTrace(Workload Workload, int Steps, bool CollectBeforeSample, long ManagedBytesPerStep, IReadOnlyList<MemorySample> Samples)
@@ -42,7 +42,8 @@ internal static class MemoryRun
 
         MemorySample Sample(int step)
         {
-            if (collectBeforeSample) GC.Collect();
+            // Aggressive mode also returns freed GC memory to the system, so resident memory shows what is live.
+            if (collectBeforeSample) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return new(step, ProcessMemory.ResidentBytes(), DisposeScopeManager.Statistics.ThreadTotalLiveCount, GC.CollectionCount(0));
         }
 
