@@ -35,10 +35,9 @@ internal static class MemoryRun
         torch.manual_seed(options.Seed);
         using var _ = torch.NewDisposeScope();
         using var gan = workload.Create(torch.device(options.Device), workload.Batch);
-        for (int k = 0; k < warmup; k++) {
-            using var step = torch.NewDisposeScope();
-            gan.Step();
-        }
+        for (int k = 0; k < warmup; k++)
+            using (torch.NewDisposeScope())
+                gan.Step();
 
         MemorySample Sample(int step)
         {

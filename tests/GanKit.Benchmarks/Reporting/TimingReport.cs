@@ -22,7 +22,7 @@ internal static class TimingReport
         text.AppendLine();
         text.AppendLine($"Steps timed per side: {string.Join(", ", results.Select(r => $"#{r.Workload.Number} {r.Ours.Steps}"))}. " +
                         "Spread is the interquartile range over the median. CPU time is the process's processor time per step (median), " +
-                        "which other load on the machine does not inflate. Both sides alternate over rounds in one run, same threads, seed and shapes.");
+                        "which waiting for a core shared with other programs does not inflate (cache contention still does). Both sides alternate over rounds in one run, same threads, seed and shapes.");
         return text.ToString();
     }
 

@@ -15,10 +15,9 @@ internal static class ManagedRunner
 
         using var _ = torch.NewDisposeScope();   // the fixed batches and targets go with the workload
         using var gan = workload.Create(device, settings.Batch);
-        for (int k = 0; k < settings.Warmup; k++) {
-            using var step = torch.NewDisposeScope();
-            gan.Step();
-        }
+        for (int k = 0; k < settings.Warmup; k++)
+            using (torch.NewDisposeScope())
+                gan.Step();
         if (cuda) torch.cuda.synchronize();
 
         var times = new StepTimes(new double[settings.Steps], new double[settings.Steps]);
