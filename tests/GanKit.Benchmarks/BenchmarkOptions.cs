@@ -1,0 +1,42 @@
+namespace GanKit.Benchmarks;
+
+/// <summary>The command line: see README.md for what each option is for.</summary>
+internal sealed record BenchmarkOptions
+{
+    public bool Quick { get; init; }
+    public bool Memory { get; init; }
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public string Device { get; init; } = "cpu";
+    public IReadOnlyList<int> Workloads { get; init; } = [1, 2, 3, 4, 5];
+    public int Rounds { get; init; } = 3;
+    public int MemorySteps { get; init; } = 10_000;
+    public long Seed { get; init; } = 1;
+    public string? OutputDirectory { get; init; }
+
+    public const string Usage =
+        "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
+        "                         [--rounds R] [--memory-steps N] [--seed K] [--out DIR]";
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        for (int k = 0; k < args.Length; k++) {
+            string Value() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value\n{Usage}");
+            int Positive(string text) => int.TryParse(text, out int n) && n > 0 ? n : throw new ArgumentException($"{args[k - 1]} takes a positive integer, not '{text}'");
+            options = args[k] switch {
+                "--quick" => options with { Quick = true },
+                "--memory" => options with { Memory = true },
+                "--threads" => options with { Threads = Positive(Value()) },
+                "--device" => options with { Device = Value() },
+                "--workloads" => options with { Workloads = Value().Split(',').Select(Positive).ToArray() },
+                "--rounds" => options with { Rounds = Positive(Value()) },
+                "--memory-steps" => options with { MemorySteps = Positive(Value()) },
+                "--seed" => options with { Seed = long.Parse(Value()) },
+                "--out" => options with { OutputDirectory = Value() },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"unknown option '{args[k]}'\n{Usage}"),
+            };
+        }
+        return options;
+    }
+}

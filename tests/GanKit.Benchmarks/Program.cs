@@ -1,0 +1,47 @@
+// GanKit.Benchmarks: every tutorial GAN step through our binding beside the same step in C++ libtorch,
+// or (--memory) resident memory and live tensors over a long run. See README.md.
+using GanKit.Benchmarks;
+using GanKit.Benchmarks.Memory;
+using GanKit.Benchmarks.Reporting;
+using GanKit.Benchmarks.Timing;
+using GanKit.Benchmarks.Workloads;
+
+BenchmarkOptions options;
+try {
+    options = BenchmarkOptions.Parse(args);
+    if (options.Device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+        throw new ArgumentException($"--device {options.Device}: this libtorch ({torch.__version__}) has no CUDA or no GPU is present; see README.md for building against a CUDA libtorch.");
+} catch (ArgumentException e) {
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var machine = MachineInfo.Current(options);
+var output = options.OutputDirectory ?? ResultsWriter.DefaultDirectory;
+void Log(string line) => Console.Error.WriteLine(line);
+Log($"{machine.Cpu}, {machine.Cores} cores, load {machine.LoadAverage}; libtorch {machine.Libtorch}; {machine.Blas}; {options.Threads} thread(s) on {options.Device}");
+
+(string Markdown, string Json) written;
+if (options.Memory) {
+    var traces = new List<MemoryTrace>();
+    foreach (var workload in new[] { 1, 3 }.Select(WorkloadCatalog.Get)) {
+        foreach (bool collect in new[] { false, true }) {
+            Log($"memory: workload {workload.Number}, {workload.Name}, {options.MemorySteps} steps{(collect ? ", a full GC before each sample" : "")}");
+            traces.Add(MemoryRun.Trace(workload, options, collect, Log));
+        }
+    }
+    written = ResultsWriter.Write(output, "memory", MemoryReport.Markdown(machine, traces), MemoryReport.Json(machine, traces));
+    Console.WriteLine(File.ReadAllText(written.Markdown));
+} else {
+    var results = new List<Comparison>();
+    foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
+        Log($"workload {workload.Number}: {workload.Name}");
+        results.Add(SideBySide.Measure(workload, options, Log));
+    }
+    // A quick run is a smoke test: it must not overwrite the committed table.
+    written = ResultsWriter.Write(output, options.Quick ? "quick" : "benchmark",
+        TimingReport.Markdown(machine, results, options.Quick), TimingReport.Json(machine, results, options.Quick));
+    Console.WriteLine(File.ReadAllText(written.Markdown));
+}
+Log($"wrote {written.Markdown} and {written.Json}");
+return 0;

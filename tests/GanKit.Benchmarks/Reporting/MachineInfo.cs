@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+
+namespace GanKit.Benchmarks.Reporting;
+
+/// <summary>Where and when a result was measured: numbers mean little without it.</summary>
+internal sealed record MachineInfo(
+    string Date, string Cpu, int Cores, string LoadAverage, string Libtorch, string Blas,
+    int Threads, string Device, string DotNet, string Backend)
+{
+    public static MachineInfo Current(BenchmarkOptions options) => new(
+        Date: DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
+        Cpu: CpuModel(),
+        Cores: Environment.ProcessorCount,
+        // The machine may be shared: the load at the start says how much to trust the timings.
+        LoadAverage: File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown",
+        Libtorch: torch.__version__,
+        Blas: BlasInfo(),
+        Threads: options.Threads,
+        Device: options.Device,
+        DotNet: RuntimeInformation.FrameworkDescription,
+        Backend: typeof(torch).Assembly.GetName().Name ?? "unknown");
+
+    private static string CpuModel()
+    {
+        if (!File.Exists("/proc/cpuinfo")) return RuntimeInformation.ProcessArchitecture.ToString();
+        var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return line?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+    }
+
+#if TORCHSHARP_PACKAGE
+    private static string BlasInfo() => "as bundled with TorchSharp's libtorch";
+#else
+    private static string BlasInfo() => torch.blas_info is { Length: > 0 } info ? info : "not OpenBLAS";
+#endif
+}
