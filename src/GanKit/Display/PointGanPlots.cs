@@ -24,17 +24,22 @@ public static class PointGanPlots
     /// </summary>
     public static Chart Functions(PointGanParameters p, string? title = null)
     {
-        var outputs = Enumerable.Range(0, 21).Select(i => p.Generate(-1 + i / 10.0)).ToArray();
+        // Values rounded to 4 decimals and D sampled every 0.05: plenty for the eye, and animations of many
+        // frames stay small in the notebook file.
+        var outputs = Enumerable.Range(0, 21).Select(i => Round(p.Generate(-1 + i / 10.0))).ToArray();
+        var ys = Enumerable.Range(0, 101).Select(i => Math.Round(ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 100, 2)).ToArray();
         return new Chart(title ?? Invariant($"w = {p.W:F2}, b = {p.B:F2}"), "x (G's input) / y (D's input)", "G(x) or D(y)")
             {
                 XRange = ValueRange,
                 YRange = OutputRange,
             }
-            .Function(p.Generate, -1, 1, "G(x) = w·x + b", color: GanPlots.Blue)
-            .Function(p.Discriminate, ValueRange.Min, ValueRange.Max, "D(y) = P(real)", color: GanPlots.Orange)
+            .Line([-1, 1], [Round(p.Generate(-1)), Round(p.Generate(1))], "G(x) = w·x + b", color: GanPlots.Blue)
+            .Line(ys, ys.Select(y => Round(p.Discriminate(y))), "D(y) = P(real)", color: GanPlots.Orange)
             .Line([1, 1], [OutputRange.Min, OutputRange.Max], "real value 1", dashed: true, color: GanPlots.Green)
             .Scatter(outputs, outputs.Select(_ => 0.0), "G's outputs", markerSize: 3, color: GanPlots.Blue);
     }
+
+    private static double Round(double value) => Math.Round(value, 4);
 
     /// <summary>Record indices spread evenly over a run, first and last included.</summary>
     public static int[] FrameRecords(PointGanResult result, int frames)
