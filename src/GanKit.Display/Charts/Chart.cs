@@ -40,20 +40,28 @@ public sealed class Chart : IMimeRenderable
         return Line(Enumerable.Range(0, ys.Length).Select(i => (double)i), ys, name);
     }
 
-    public Chart Line(IEnumerable<double> x, IEnumerable<double> y, string? name = null, bool dashed = false)
+    public Chart Line(IEnumerable<double> x, IEnumerable<double> y, string? name = null, bool dashed = false, string? color = null)
     {
         var (xs, ys) = Paired(x, y);
-        return Add(new LineSeries(name, xs, ys, dashed));
+        return Add(new LineSeries(name, xs, ys, dashed) { Color = color });
     }
 
-    public Chart Scatter(IEnumerable<double> x, IEnumerable<double> y, string? name = null, double markerSize = 3)
+    public Chart Scatter(IEnumerable<double> x, IEnumerable<double> y, string? name = null, double markerSize = 3, string? color = null)
     {
         var (xs, ys) = Paired(x, y);
-        return Add(new ScatterSeries(name, xs, ys, markerSize));
+        return Add(new ScatterSeries(name, xs, ys, markerSize) { Color = color });
+    }
+
+    /// <summary>A filled area between two curves over the same x, e.g. mean ± std across seeds.</summary>
+    public Chart Band(IEnumerable<double> x, IEnumerable<double> lower, IEnumerable<double> upper, string? name = null, string? color = null, double opacity = 0.25)
+    {
+        var (xs, lows) = Paired(x, lower);
+        var (_, highs) = Paired(xs, upper);
+        return Add(new BandSeries(name, xs, lows, highs, opacity) { Color = color });
     }
 
     /// <summary>Plots <paramref name="f"/> over [<paramref name="from"/>, <paramref name="to"/>] at evenly spaced points.</summary>
-    public Chart Function(Func<double, double> f, double from, double to, string? name = null, int samples = 200)
+    public Chart Function(Func<double, double> f, double from, double to, string? name = null, int samples = 200, string? color = null, bool dashed = false)
     {
         if (samples < 2 || !(to > from))
         {
@@ -61,7 +69,7 @@ public sealed class Chart : IMimeRenderable
         }
 
         var xs = Enumerable.Range(0, samples).Select(i => from + (to - from) * i / (samples - 1)).ToArray();
-        return Line(xs, xs.Select(f), name);
+        return Line(xs, xs.Select(f), name, dashed, color);
     }
 
     /// <summary>Adds a histogram; <paramref name="range"/> defaults to the data's min and max.</summary>
@@ -103,6 +111,14 @@ public sealed class Chart : IMimeRenderable
         }
 
         return Add(new HeatmapSeries(name, values));
+    }
+
+    /// <summary>Fixes the axis ranges (null keeps a range fitted to the data); returns the chart for chaining.</summary>
+    public Chart WithRanges((double Min, double Max)? x, (double Min, double Max)? y)
+    {
+        XRange = x;
+        YRange = y;
+        return this;
     }
 
     public Chart Add(Series series)

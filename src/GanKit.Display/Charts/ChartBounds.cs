@@ -29,6 +29,10 @@ internal readonly record struct ChartBounds((double Min, double Max) X, (double 
                 case ScatterSeries scatter:
                     Include(scatter.X, scatter.Y);
                     break;
+                case BandSeries band:
+                    Include(band.X, band.Lower);
+                    Include(band.X, band.Upper);
+                    break;
                 case HistogramSeries histogram:
                     Include([histogram.Start, histogram.End], [0, histogram.Counts().DefaultIfEmpty(0).Max()]);
                     break;

@@ -71,6 +71,7 @@ public sealed class Figure : IMimeRenderable
         var series = chart.Series.Select(s => s switch
         {
             LineSeries line => $"line {s.Name ?? "(unnamed)"} ({line.X.Count} points{LastValue(line.Y)})",
+            BandSeries band => $"band {s.Name ?? "(unnamed)"} ({band.X.Count} points)",
             ScatterSeries scatter => $"scatter {s.Name ?? "(unnamed)"} ({scatter.X.Count} points)",
             HistogramSeries histogram => $"histogram {s.Name ?? "(unnamed)"} ({histogram.Values.Count} values, {histogram.BinCount} bins)",
             HeatmapSeries heatmap => $"heatmap {s.Name ?? "(unnamed)"} ({heatmap.Rows}×{heatmap.Columns})",

@@ -123,7 +123,7 @@ public sealed class PlotlyFigure : IMimeRenderable
         for (var i = 0; i < chart.Series.Count; i++)
         {
             var series = chart.Series[i];
-            var color = Palette.Color(i);
+            var color = series.Color ?? Palette.Color(i);
             writer.WriteStartObject();
             if (series.Name is not null)
             {
@@ -143,6 +143,19 @@ public sealed class PlotlyFigure : IMimeRenderable
                     writer.WriteStartObject("line");
                     writer.WriteString("color", color);
                     writer.WriteString("dash", line.Dashed ? "dash" : "solid");
+                    writer.WriteEndObject();
+                    break;
+                case BandSeries band:
+                    writer.WriteString("type", "scatter");
+                    writer.WriteString("mode", "lines");
+                    writer.WriteString("fill", "toself");
+                    writer.WriteString("fillcolor", color);
+                    writer.WriteNumber("opacity", band.Opacity);
+                    WriteNumbers(writer, "x", band.X.Concat(band.X.Reverse()).ToArray());
+                    WriteNumbers(writer, "y", band.Upper.Concat(band.Lower.Reverse()).ToArray());
+                    writer.WriteStartObject("line");
+                    writer.WriteNumber("width", 0);
+                    writer.WriteString("color", color);
                     writer.WriteEndObject();
                     break;
                 case ScatterSeries scatter:

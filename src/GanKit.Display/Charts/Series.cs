@@ -1,10 +1,20 @@
 namespace GanKit.Display.Charts;
 
 /// <summary>One data layer of a chart panel. Unnamed series stay out of the legend.</summary>
-public abstract record Series(string? Name);
+public abstract record Series(string? Name)
+{
+    /// <summary>A CSS colour (e.g. <c>#1f77b4</c>); null takes the palette colour of the series' position.</summary>
+    public string? Color { get; init; }
+}
 
 /// <summary>A polyline through (x, y) points: losses over steps, or a function over an input range.</summary>
 public sealed record LineSeries(string? Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool Dashed = false) : Series(Name);
+
+/// <summary>
+/// A filled area between <see cref="Lower"/> and <see cref="Upper"/> over <see cref="X"/>: a mean ± std band,
+/// or, over two x values, a bar.
+/// </summary>
+public sealed record BandSeries(string? Name, IReadOnlyList<double> X, IReadOnlyList<double> Lower, IReadOnlyList<double> Upper, double Opacity = 0.25) : Series(Name);
 
 /// <summary>Unconnected points, e.g. real vs generated 2-D samples.</summary>
 public sealed record ScatterSeries(string? Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, double MarkerSize = 3) : Series(Name);

@@ -46,7 +46,7 @@ internal static class SvgChartRenderer
         svg.Append(Invariant($"<svg x=\"{plot.Left}\" y=\"{plot.Top}\" width=\"{plot.Width}\" height=\"{plot.Height}\" viewBox=\"{plot.Left} {plot.Top} {plot.Width} {plot.Height}\" overflow=\"hidden\">"));
         for (var i = 0; i < chart.Series.Count; i++)
         {
-            DrawSeries(svg, plot, chart.Series[i], Palette.Color(i));
+            DrawSeries(svg, plot, chart.Series[i], chart.Series[i].Color ?? Palette.Color(i));
         }
 
         svg.Append("</svg>");
@@ -93,6 +93,13 @@ internal static class SvgChartRenderer
                     .Select(i => Invariant($"{plot.MapX(line.X[i])},{plot.MapY(line.Y[i])}")));
                 var dash = line.Dashed ? " stroke-dasharray=\"6 4\"" : "";
                 svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.8\"{dash} points=\"{points}\"/>"));
+                break;
+            case BandSeries band:
+                var outline = Enumerable.Range(0, band.X.Count).Select(i => (band.X[i], band.Upper[i]))
+                    .Concat(Enumerable.Range(0, band.X.Count).Reverse().Select(i => (band.X[i], band.Lower[i])))
+                    .Where(p => double.IsFinite(p.Item1) && double.IsFinite(p.Item2))
+                    .Select(p => Invariant($"{plot.MapX(p.Item1)},{plot.MapY(p.Item2)}"));
+                svg.Append(Invariant($"<polygon fill=\"{color}\" fill-opacity=\"{band.Opacity}\" stroke=\"none\" points=\"{string.Join(" ", outline)}\"/>"));
                 break;
             case ScatterSeries scatter:
                 svg.Append(Invariant($"<g fill=\"{color}\" fill-opacity=\"0.7\">"));
@@ -150,7 +157,7 @@ internal static class SvgChartRenderer
 
     private static void DrawLegend(StringBuilder svg, PlotArea plot, Chart chart)
     {
-        var entries = chart.Series.Select((s, i) => (s, Color: Palette.Color(i))).Where(e => e.s.Name is not null && e.s is not HeatmapSeries).ToArray();
+        var entries = chart.Series.Select((s, i) => (s, Color: s.Color ?? Palette.Color(i))).Where(e => e.s.Name is not null && e.s is not HeatmapSeries).ToArray();
         if (entries.Length == 0)
         {
             return;
@@ -168,6 +175,8 @@ internal static class SvgChartRenderer
             {
                 ScatterSeries => Invariant($"<circle cx=\"{left + 12}\" cy=\"{y - 4}\" r=\"4\" fill=\"{color}\"/>"),
                 HistogramSeries => Invariant($"<rect x=\"{left + 6}\" y=\"{y - 9}\" width=\"12\" height=\"10\" fill=\"{color}\" fill-opacity=\"0.6\"/>"),
+                BandSeries band => Invariant($"<rect x=\"{left + 6}\" y=\"{y - 9}\" width=\"12\" height=\"10\" fill=\"{color}\" fill-opacity=\"{Math.Max(band.Opacity, 0.35)}\"/>"),
+                LineSeries { Dashed: true } => Invariant($"<line x1=\"{left + 4}\" y1=\"{y - 4}\" x2=\"{left + 20}\" y2=\"{y - 4}\" stroke=\"{color}\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>"),
                 _ => Invariant($"<line x1=\"{left + 4}\" y1=\"{y - 4}\" x2=\"{left + 20}\" y2=\"{y - 4}\" stroke=\"{color}\" stroke-width=\"2\"/>"),
             });
             Text(svg, left + 24, y, series.Name!, "start");
@@ -177,7 +186,8 @@ internal static class SvgChartRenderer
     private static void Text(StringBuilder svg, double x, double y, string text, string anchor, string extra = "") =>
         svg.Append(Invariant($"<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" {extra}>{WebUtility.HtmlEncode(text)}</text>"));
 
-    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    // Ticks computed as multiples of a step can land on −0 (or −1e-17): show them as 0.
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture) is var text && text == "-0" ? "0" : text;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

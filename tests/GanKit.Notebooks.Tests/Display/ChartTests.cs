@@ -127,4 +127,34 @@ public sealed class ChartTests
         Assert.Throws<ArgumentException>(() => new Chart().Line([1, 2], [1]));
         Assert.Throws<ArgumentException>(() => new Chart().Function(Math.Sin, 1, 0));
     }
+
+    [Fact]
+    public void Bands_fill_between_their_curves_and_explicit_colours_override_the_palette()
+    {
+        var chart = new Chart("w across seeds", "step", "w")
+            .Band([0, 1, 2], [-1, -0.5, -0.2], [1, 0.5, 0.2], "w: mean ± std", color: "#123456")
+            .Line([0, 1, 2], [0, 0, 0], "w (mean)", color: "#123456");
+
+        var svg = Svg(chart);
+
+        var polygon = Assert.Single(All(svg, "polygon"));
+        Assert.Equal("#123456", polygon.Attribute("fill")!.Value);
+        Assert.Equal(6, polygon.Attribute("points")!.Value.Split(' ').Length); // upper curve out, lower curve back
+        Assert.Equal("#123456", All(svg, "polyline").Single().Attribute("stroke")!.Value);
+
+        using var json = JsonDocument.Parse(Figure.Row(chart).ToPlotly().Json);
+        var band = json.RootElement.GetProperty("data")[0];
+        Assert.Equal("toself", band.GetProperty("fill").GetString());
+        Assert.Equal([1.0, 0.5, 0.2, -0.2, -0.5, -1.0], band.GetProperty("y").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+        Assert.Equal("#123456", json.RootElement.GetProperty("data")[1].GetProperty("line").GetProperty("color").GetString());
+    }
+
+    [Fact]
+    public void A_tick_that_lands_on_minus_zero_reads_zero()
+    {
+        var texts = All(Svg(new Chart().Line([0, 1], [-0.3, 1.4])), "text").Select(t => t.Value).ToArray();
+
+        Assert.DoesNotContain("-0", texts);
+        Assert.Contains("0", texts);
+    }
 }

@@ -1,0 +1,149 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using GanKit.Display.Charts;
+using GanKit.Training;
+
+namespace GanKit.Visualization;
+
+/// <summary>
+/// The charts the GAN notebooks draw, built from training records and tensors: losses per epoch,
+/// real vs generated 2-D points, and d2l's two-row training figure. Used in notebooks 01 and 02.
+/// </summary>
+public static class GanPlots
+{
+    /// <summary>The colours every notebook uses for the same thing.</summary>
+    public const string Blue = "#1f77b4", Orange = "#ff7f0e", Green = "#2ca02c", Red = "#d62728", Purple = "#9467bd", Magenta = "#c71585", Grey = "#7f7f7f";
+
+    /// <summary>ln 2 ≈ 0.693: both BCE losses at the equilibrium where D says 0.5 to everything.</summary>
+    public static readonly double Ln2 = Math.Log(2);
+
+    /// <summary>
+    /// loss_D and loss_G per epoch (d2l's top panel: D solid, G dashed magenta), with ln 2 marked.
+    /// <paramref name="totalEpochs"/> fixes the x axis so a live plot does not rescale.
+    /// </summary>
+    public static Chart Losses(IReadOnlyList<EpochRecord> epochs, int? totalEpochs = null, string title = "Losses per epoch")
+    {
+        var lastEpoch = Math.Max(2, totalEpochs ?? (epochs.Count == 0 ? 2 : epochs[^1].Epoch));
+        var x = epochs.Select(e => (double)e.Epoch).ToArray();
+        var chart = new Chart(title, "epoch", "loss (mean per example)") { XRange = (1, lastEpoch) }
+            .Line(x, epochs.Select(e => e.LossD), "discriminator", color: Blue)
+            .Line(x, epochs.Select(e => e.LossG), "generator", dashed: true, color: Magenta)
+            .Line([1, lastEpoch], [Ln2, Ln2], "ln 2 = 0.693", dashed: true, color: Grey);
+        if (epochs.Count == 1)
+        {
+            // One point draws no line: mark it.
+            chart.Scatter(x, [epochs[0].LossD], color: Blue).Scatter(x, [epochs[0].LossG], color: Magenta);
+        }
+
+        return chart;
+    }
+
+    /// <summary>Rows of an (N, 2) tensor as (x, y) arrays for plotting.</summary>
+    public static (double[] X, double[] Y) Columns(Tensor points)
+    {
+        if (points.dim() != 2 || points.shape[1] != 2)
+            throw new ArgumentException($"expected (N, 2) points, got [{string.Join(", ", points.shape)}]", nameof(points));
+        float[] values;
+        using (var scope = NewDisposeScope())
+        using (var noGrad = no_grad())
+        {
+            values = points.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+        }
+
+        var n = values.Length / 2;
+        return (Enumerable.Range(0, n).Select(i => (double)values[2 * i]).ToArray(),
+                Enumerable.Range(0, n).Select(i => (double)values[2 * i + 1]).ToArray());
+    }
+
+    /// <summary>A scatter of 2-D points, shape (N, 2).</summary>
+    public static Chart Points(Tensor points, string name = "real", string title = "The real data", string? color = Blue)
+    {
+        var (x, y) = Columns(points);
+        return new Chart(title, "x₁", "x₂").Scatter(x, y, name, color: color);
+    }
+
+    /// <summary>
+    /// d2l's bottom panel: real points (blue) and generated points (orange) on the same axes.
+    /// Fixed ranges (see <see cref="RangesAround"/>) keep the frame still while the generated cloud moves.
+    /// </summary>
+    public static Chart RealVsGenerated(Tensor real, Tensor? generated, string title = "Real vs generated",
+        ((double Min, double Max) X, (double Min, double Max) Y)? ranges = null)
+    {
+        var (rx, ry) = Columns(real);
+        var chart = new Chart(title, "x₁", "x₂").Scatter(rx, ry, "real", color: Blue);
+        if (generated is not null)
+        {
+            var (gx, gy) = Columns(generated);
+            chart.Scatter(gx, gy, "generated", color: Orange);
+        }
+
+        if (ranges is { } r)
+        {
+            chart.XRange = r.X;
+            chart.YRange = r.Y;
+        }
+
+        return chart;
+    }
+
+    /// <summary>Axis ranges covering <paramref name="points"/> (N, 2) with a margin of <paramref name="margin"/> times their spread.</summary>
+    public static ((double Min, double Max) X, (double Min, double Max) Y) RangesAround(Tensor points, double margin = 0.1)
+    {
+        var (x, y) = Columns(points);
+        static (double, double) Around(double[] v, double m)
+        {
+            var (lo, hi) = (v.Min(), v.Max());
+            var pad = Math.Max(hi - lo, 1e-3) * m;
+            return (Math.Floor(lo - pad), Math.Ceiling(hi + pad));
+        }
+
+        return (Around(x, margin), Around(y, margin));
+    }
+
+    /// <summary>d2l's training figure: losses per epoch on top, real vs generated points below.</summary>
+    public static Figure TrainingFigure(IReadOnlyList<EpochRecord> epochs, Tensor real, Tensor? generated, int totalEpochs,
+        ((double Min, double Max) X, (double Min, double Max) Y)? ranges = null, string? title = null) =>
+        new(1, [Losses(epochs, totalEpochs), RealVsGenerated(real, generated, ranges: ranges)], title)
+        {
+            PanelWidth = 560,
+            PanelHeight = 320,
+        };
+
+    /// <summary>
+    /// The unit circle ‖z‖ = 1 in a <paramref name="dimensions"/>-dimensional latent space (first two coordinates,
+    /// the rest 0), shape (points, dimensions): the 1-σ contour of z ~ N(0, I) in that plane.
+    /// </summary>
+    public static Tensor UnitCircle(int points = 100, long dimensions = 2)
+    {
+        if (dimensions < 2) throw new ArgumentOutOfRangeException(nameof(dimensions), dimensions, "a circle needs two latent dimensions");
+        var values = new float[points * dimensions];
+        for (var i = 0; i < points; i++)
+        {
+            var angle = 2 * Math.PI * i / (points - 1);
+            values[i * dimensions] = (float)Math.Cos(angle);
+            values[i * dimensions + 1] = (float)Math.Sin(angle);
+        }
+
+        return tensor(values, points, dimensions);
+    }
+
+    /// <summary>
+    /// What an affine map does to a circle: the real points, the data map's image of the unit circle (the data's
+    /// 1-σ ellipse) and the generator's image of it, as closed curves, with the images of the first axis
+    /// direction marked (where (1, 0) goes), so a rotation between the two maps shows.
+    /// </summary>
+    public static Figure Ellipses(Tensor real, Tensor dataImage, Tensor generatorImage, string title = "Where the unit circle of the input goes")
+    {
+        var (rx, ry) = Columns(real);
+        var (dx, dy) = Columns(dataImage);
+        var (gx, gy) = Columns(generatorImage);
+        var ranges = RangesAround(real, 0.05);
+        var chart = new Chart(title, "x₁", "x₂") { XRange = (ranges.X.Min - 4, ranges.X.Max), YRange = ranges.Y }
+            .Scatter(rx, ry, "real data", markerSize: 2, color: "#9ecae1")
+            .Line(dx, dy, "data map x·A + b of the circle |x| = 1", color: Blue)
+            .Line(gx, gy, "generator G(z) of the circle |z| = 1", dashed: true, color: Orange)
+            .Scatter([dx[0]], [dy[0]], "where x = (1, 0) goes", markerSize: 6, color: Blue)
+            .Scatter([gx[0]], [gy[0]], "where z = (1, 0) goes", markerSize: 6, color: Orange);
+        return new Figure(1, [chart]) { PanelWidth = 640, PanelHeight = 480 };
+    }
+}
