@@ -7,6 +7,13 @@ public class PointGanTrainerTests
 {
     private static readonly PointGanOptions Short = new() { Steps = 60, BatchSize = 16, RecordEvery = 20 };
 
+    [Fact]
+    public void NoSeedsIsRefusedClearly()
+    {
+        var error = Assert.Throws<ArgumentException>(() => PointGanTrainer.Train([], Short));
+        Assert.Contains("at least one seed", error.Message);
+    }
+
     private static void AssertSameParameters(PointGanParameters expected, PointGanParameters actual, int digits)
     {
         var e = expected.ToArray();

@@ -21,6 +21,7 @@ public static class PointGanTrainer
     public static PointGanResult Train(IReadOnlyList<int> seeds, PointGanOptions options, CancellationToken cancellationToken = default)
     {
         options.Validate();
+        if (seeds.Count == 0) throw new ArgumentException("PointGAN needs at least one seed to train.", nameof(seeds));
         var clock = Stopwatch.StartNew();
         using var draws = PointGanDraws.ForSeeds(seeds, options);
         using var ensemble = new PointGanEnsemble(draws.Initial);
