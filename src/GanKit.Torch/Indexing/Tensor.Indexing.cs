@@ -113,47 +113,17 @@ public static partial class torch
 
         public Tensor index_put_(Scalar value, params Tensor[] indices) => index_put_(value, Array.ConvertAll(indices, TensorIndex.Tensor));
 
-        public Tensor select(long dim, long index)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Int(dim);
-            a.Int(index);
-            return a.Call(Ops.select);
-        }
+        public Tensor select(long dim, long index) => WithInts(Ops.select, dim, index);
 
-        public Tensor index_select(long dim, Tensor index)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Int(dim);
-            a.Tensor(index);
-            return a.Call(Ops.index_select);
-        }
+        public Tensor index_select(long dim, Tensor index) => Call(Ops.index_select, dim, index);
 
-        public Tensor gather(long dim, Tensor index)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Int(dim);
-            a.Tensor(index);
-            return a.Call(Ops.gather);
-        }
+        public Tensor gather(long dim, Tensor index) => Call(Ops.gather, dim, index);
 
-        private Tensor MaskedFill(Op op, Tensor mask, Scalar value, bool inPlace)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(mask);
-            a.Scalar(value);
-            return CallOrInPlace(ref a, op, inPlace);
-        }
+        public Tensor masked_fill(Tensor mask, Scalar value) => Call(Ops.masked_fill_Scalar, mask, value, false);
 
-        public Tensor masked_fill(Tensor mask, Scalar value) => MaskedFill(Ops.masked_fill_Scalar, mask, value, false);
+        public Tensor masked_fill_(Tensor mask, Scalar value) => Call(Ops.masked_fill__Scalar, mask, value, true);
 
-        public Tensor masked_fill_(Tensor mask, Scalar value) => MaskedFill(Ops.masked_fill__Scalar, mask, value, true);
-
-        public Tensor masked_select(Tensor mask) => Binary(Ops.masked_select, mask);
+        public Tensor masked_select(Tensor mask) => Call(Ops.masked_select, mask);
     }
 
     public static Tensor index_select(Tensor input, long dim, Tensor index) => input.index_select(dim, index);

@@ -7,97 +7,37 @@ public static partial class torch
 {
     public partial class Tensor
     {
-        private Tensor Binary(Op op, Tensor other)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(other);
-            return a.Call(op);
-        }
+        public Tensor add(Tensor target) => Call(Ops.add_Tensor, target);
+        public Tensor add(Tensor target, Scalar alpha) => Call(Ops.add_Tensor, target, alpha, false);
+        public Tensor add(Scalar scalar) => Call(Ops.add_Scalar, scalar);
+        public Tensor add(Scalar scalar, Scalar alpha) => Call(Ops.add_Scalar, scalar, alpha, false);
+        public Tensor add_(Tensor target) => Call(Ops.add__Tensor, target, inPlace: true);
+        public Tensor add_(Tensor target, Scalar alpha) => Call(Ops.add__Tensor, target, alpha, true);
+        public Tensor add_(Scalar scalar) => Call(Ops.add__Scalar, scalar, inPlace: true);
+        public Tensor add_(Scalar scalar, Scalar alpha) => Call(Ops.add__Scalar, scalar, alpha, true);
 
-        private Tensor Binary(Op op, Scalar other)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Scalar(other);
-            return a.Call(op);
-        }
+        public Tensor sub(Tensor target) => Call(Ops.sub_Tensor, target);
+        public Tensor sub(Tensor target, Scalar alpha) => Call(Ops.sub_Tensor, target, alpha, false);
+        public Tensor sub(Scalar target) => Call(Ops.sub_Scalar, target);
+        public Tensor sub(Scalar target, Scalar alpha) => Call(Ops.sub_Scalar, target, alpha, false);
+        public Tensor sub_(Tensor target) => Call(Ops.sub__Tensor, target, inPlace: true);
+        public Tensor sub_(Tensor target, Scalar alpha) => Call(Ops.sub__Tensor, target, alpha, true);
+        public Tensor sub_(Scalar target) => Call(Ops.sub__Scalar, target, inPlace: true);
+        public Tensor sub_(Scalar target, Scalar alpha) => Call(Ops.sub__Scalar, target, alpha, true);
 
-        private Tensor BinaryInPlace(Op op, Tensor other)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(other);
-            a.CallInPlace(op);
-            return this;
-        }
-
-        private Tensor BinaryInPlace(Op op, Scalar other)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Scalar(other);
-            a.CallInPlace(op);
-            return this;
-        }
-
-        /// <summary>Calls op with the arguments pushed so far: a new tensor, or this one changed in place.</summary>
-        private Tensor CallOrInPlace(ref OpArgs a, Op op, bool inPlace)
-        {
-            if (!inPlace) return a.Call(op);
-            a.CallInPlace(op);
-            return this;
-        }
-
-        private Tensor WithAlpha(Op op, Tensor other, Scalar alpha, bool inPlace)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(other);
-            a.Scalar(alpha);
-            return CallOrInPlace(ref a, op, inPlace);
-        }
-
-        private Tensor WithAlpha(Op op, Scalar other, Scalar alpha, bool inPlace)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Scalar(other);
-            a.Scalar(alpha);
-            return CallOrInPlace(ref a, op, inPlace);
-        }
-
-        public Tensor add(Tensor target) => Binary(Ops.add_Tensor, target);
-        public Tensor add(Tensor target, Scalar alpha) => WithAlpha(Ops.add_Tensor, target, alpha, false);
-        public Tensor add(Scalar scalar) => Binary(Ops.add_Scalar, scalar);
-        public Tensor add(Scalar scalar, Scalar alpha) => WithAlpha(Ops.add_Scalar, scalar, alpha, false);
-        public Tensor add_(Tensor target) => BinaryInPlace(Ops.add__Tensor, target);
-        public Tensor add_(Tensor target, Scalar alpha) => WithAlpha(Ops.add__Tensor, target, alpha, true);
-        public Tensor add_(Scalar scalar) => BinaryInPlace(Ops.add__Scalar, scalar);
-        public Tensor add_(Scalar scalar, Scalar alpha) => WithAlpha(Ops.add__Scalar, scalar, alpha, true);
-
-        public Tensor sub(Tensor target) => Binary(Ops.sub_Tensor, target);
-        public Tensor sub(Tensor target, Scalar alpha) => WithAlpha(Ops.sub_Tensor, target, alpha, false);
-        public Tensor sub(Scalar target) => Binary(Ops.sub_Scalar, target);
-        public Tensor sub(Scalar target, Scalar alpha) => WithAlpha(Ops.sub_Scalar, target, alpha, false);
-        public Tensor sub_(Tensor target) => BinaryInPlace(Ops.sub__Tensor, target);
-        public Tensor sub_(Tensor target, Scalar alpha) => WithAlpha(Ops.sub__Tensor, target, alpha, true);
-        public Tensor sub_(Scalar target) => BinaryInPlace(Ops.sub__Scalar, target);
-        public Tensor sub_(Scalar target, Scalar alpha) => WithAlpha(Ops.sub__Scalar, target, alpha, true);
-
-        public Tensor mul(Tensor target) => Binary(Ops.mul_Tensor, target);
-        public Tensor mul(Scalar target) => Binary(Ops.mul_Scalar, target);
-        public Tensor mul_(Tensor target) => BinaryInPlace(Ops.mul__Tensor, target);
-        public Tensor mul_(Scalar target) => BinaryInPlace(Ops.mul__Scalar, target);
+        public Tensor mul(Tensor target) => Call(Ops.mul_Tensor, target);
+        public Tensor mul(Scalar target) => Call(Ops.mul_Scalar, target);
+        public Tensor mul_(Tensor target) => Call(Ops.mul__Tensor, target, inPlace: true);
+        public Tensor mul_(Scalar target) => Call(Ops.mul__Scalar, target, inPlace: true);
 
         public Tensor div(Tensor target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? Binary(Ops.div_Tensor, target) : DivMode(Ops.div_Tensor_mode, target, rounding_mode, false);
+            rounding_mode == RoundingMode.None ? Call(Ops.div_Tensor, target) : DivMode(Ops.div_Tensor_mode, target, rounding_mode, false);
         public Tensor div(Scalar target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? Binary(Ops.div_Scalar, target) : DivMode(Ops.div_Scalar_mode, target, rounding_mode, false);
+            rounding_mode == RoundingMode.None ? Call(Ops.div_Scalar, target) : DivMode(Ops.div_Scalar_mode, target, rounding_mode, false);
         public Tensor div_(Tensor target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Tensor, target) : DivMode(Ops.div__Tensor_mode, target, rounding_mode, true);
+            rounding_mode == RoundingMode.None ? Call(Ops.div__Tensor, target, inPlace: true) : DivMode(Ops.div__Tensor_mode, target, rounding_mode, true);
         public Tensor div_(Scalar target, RoundingMode rounding_mode = RoundingMode.None) =>
-            rounding_mode == RoundingMode.None ? BinaryInPlace(Ops.div__Scalar, target) : DivMode(Ops.div__Scalar_mode, target, rounding_mode, true);
+            rounding_mode == RoundingMode.None ? Call(Ops.div__Scalar, target, inPlace: true) : DivMode(Ops.div__Scalar_mode, target, rounding_mode, true);
 
         private Tensor DivMode(Op op, Tensor target, RoundingMode mode, bool inPlace)
         {
@@ -172,7 +112,7 @@ public static partial class torch
         public static Tensor operator -(Tensor tensor) => tensor.neg();
 
         /// <summary>scalar − tensor, as aten::rsub computes it (other − self·alpha with alpha 1).</summary>
-        private static Tensor RSub(Tensor tensor, Scalar scalar) => tensor.Binary(Ops.rsub_Scalar, scalar);
+        private static Tensor RSub(Tensor tensor, Scalar scalar) => tensor.Call(Ops.rsub_Scalar, scalar);
 
         /// <summary>scalar / tensor: the reciprocal times the scalar, with integer tensors promoted as PyTorch does.</summary>
         private static Tensor RDiv(Tensor tensor, Scalar scalar)

@@ -7,24 +7,24 @@ public static partial class torch
 {
     public partial class Tensor
     {
-        public Tensor bitwise_and(Tensor other) => Binary(Ops.bitwise_and, other);
-        public Tensor bitwise_and_(Tensor other) => BinaryInPlace(Ops.bitwise_and_, other);
-        public Tensor bitwise_or(Tensor other) => Binary(Ops.bitwise_or, other);
-        public Tensor bitwise_or_(Tensor other) => BinaryInPlace(Ops.bitwise_or_, other);
-        public Tensor bitwise_xor(Tensor other) => Binary(Ops.bitwise_xor, other);
-        public Tensor bitwise_xor_(Tensor other) => BinaryInPlace(Ops.bitwise_xor_, other);
+        public Tensor bitwise_and(Tensor other) => Call(Ops.bitwise_and, other);
+        public Tensor bitwise_and_(Tensor other) => Call(Ops.bitwise_and_, other, inPlace: true);
+        public Tensor bitwise_or(Tensor other) => Call(Ops.bitwise_or, other);
+        public Tensor bitwise_or_(Tensor other) => Call(Ops.bitwise_or_, other, inPlace: true);
+        public Tensor bitwise_xor(Tensor other) => Call(Ops.bitwise_xor, other);
+        public Tensor bitwise_xor_(Tensor other) => Call(Ops.bitwise_xor_, other, inPlace: true);
         public Tensor bitwise_not() => Unary(Ops.bitwise_not);
         public Tensor bitwise_not_() => UnaryInPlace(Ops.bitwise_not_);
 
         /// <summary>Python's modulo: the result takes the divisor's sign.</summary>
-        public Tensor remainder(Tensor target) => Binary(Ops.remainder_Tensor, target);
-        public Tensor remainder(Scalar scalar) => Binary(Ops.remainder_Scalar, scalar);
-        public Tensor remainder_(Tensor target) => BinaryInPlace(Ops.remainder__Tensor, target);
-        public Tensor remainder_(Scalar scalar) => BinaryInPlace(Ops.remainder__Scalar, scalar);
+        public Tensor remainder(Tensor target) => Call(Ops.remainder_Tensor, target);
+        public Tensor remainder(Scalar scalar) => Call(Ops.remainder_Scalar, scalar);
+        public Tensor remainder_(Tensor target) => Call(Ops.remainder__Tensor, target, inPlace: true);
+        public Tensor remainder_(Scalar scalar) => Call(Ops.remainder__Scalar, scalar, inPlace: true);
 
         /// <summary>C's fmod: the result takes the dividend's sign.</summary>
-        public Tensor fmod(Tensor target) => Binary(Ops.fmod_Tensor, target);
-        public Tensor fmod(Scalar scalar) => Binary(Ops.fmod_Scalar, scalar);
+        public Tensor fmod(Tensor target) => Call(Ops.fmod_Tensor, target);
+        public Tensor fmod(Scalar scalar) => Call(Ops.fmod_Scalar, scalar);
 
         /// <summary>The indices of the non-zero elements, one row per element.</summary>
         public Tensor nonzero() => Unary(Ops.nonzero);

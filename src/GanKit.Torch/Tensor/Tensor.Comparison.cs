@@ -8,18 +8,18 @@ public static partial class torch
 {
     public partial class Tensor
     {
-        public Tensor eq(Tensor target) => Binary(Ops.eq_Tensor, target);
-        public Tensor eq(Scalar target) => Binary(Ops.eq_Scalar, target);
-        public Tensor ne(Tensor target) => Binary(Ops.ne_Tensor, target);
-        public Tensor ne(Scalar target) => Binary(Ops.ne_Scalar, target);
-        public Tensor lt(Tensor target) => Binary(Ops.lt_Tensor, target);
-        public Tensor lt(Scalar target) => Binary(Ops.lt_Scalar, target);
-        public Tensor le(Tensor target) => Binary(Ops.le_Tensor, target);
-        public Tensor le(Scalar target) => Binary(Ops.le_Scalar, target);
-        public Tensor gt(Tensor target) => Binary(Ops.gt_Tensor, target);
-        public Tensor gt(Scalar target) => Binary(Ops.gt_Scalar, target);
-        public Tensor ge(Tensor target) => Binary(Ops.ge_Tensor, target);
-        public Tensor ge(Scalar target) => Binary(Ops.ge_Scalar, target);
+        public Tensor eq(Tensor target) => Call(Ops.eq_Tensor, target);
+        public Tensor eq(Scalar target) => Call(Ops.eq_Scalar, target);
+        public Tensor ne(Tensor target) => Call(Ops.ne_Tensor, target);
+        public Tensor ne(Scalar target) => Call(Ops.ne_Scalar, target);
+        public Tensor lt(Tensor target) => Call(Ops.lt_Tensor, target);
+        public Tensor lt(Scalar target) => Call(Ops.lt_Scalar, target);
+        public Tensor le(Tensor target) => Call(Ops.le_Tensor, target);
+        public Tensor le(Scalar target) => Call(Ops.le_Scalar, target);
+        public Tensor gt(Tensor target) => Call(Ops.gt_Tensor, target);
+        public Tensor gt(Scalar target) => Call(Ops.gt_Scalar, target);
+        public Tensor ge(Tensor target) => Call(Ops.ge_Tensor, target);
+        public Tensor ge(Scalar target) => Call(Ops.ge_Scalar, target);
 
         public Tensor not_equal(Tensor target) => ne(target);
         public Tensor less(Tensor target) => lt(target);
@@ -27,9 +27,9 @@ public static partial class torch
         public Tensor greater(Tensor target) => gt(target);
         public Tensor greater_equal(Tensor target) => ge(target);
 
-        public Tensor logical_and(Tensor other) => Binary(Ops.logical_and, other);
-        public Tensor logical_or(Tensor other) => Binary(Ops.logical_or, other);
-        public Tensor logical_xor(Tensor other) => Binary(Ops.logical_xor, other);
+        public Tensor logical_and(Tensor other) => Call(Ops.logical_and, other);
+        public Tensor logical_or(Tensor other) => Call(Ops.logical_or, other);
+        public Tensor logical_xor(Tensor other) => Call(Ops.logical_xor, other);
         public Tensor logical_not() => Unary(Ops.logical_not);
 
         /// <summary>True when both tensors have the same shape and elements (torch.equal).</summary>

@@ -27,13 +27,13 @@ public static partial class torch
         public Tensor tanh_() => UnaryInPlace(Ops.tanh_);
         public Tensor square() => pow(2);
 
-        public Tensor pow(Tensor exponent) => Binary(Ops.pow_Tensor_Tensor, exponent);
-        public Tensor pow(Scalar exponent) => Binary(Ops.pow_Tensor_Scalar, exponent);
-        public Tensor pow_(Tensor exponent) => BinaryInPlace(Ops.pow__Tensor, exponent);
-        public Tensor pow_(Scalar exponent) => BinaryInPlace(Ops.pow__Scalar, exponent);
+        public Tensor pow(Tensor exponent) => Call(Ops.pow_Tensor_Tensor, exponent);
+        public Tensor pow(Scalar exponent) => Call(Ops.pow_Tensor_Scalar, exponent);
+        public Tensor pow_(Tensor exponent) => Call(Ops.pow__Tensor, exponent, inPlace: true);
+        public Tensor pow_(Scalar exponent) => Call(Ops.pow__Scalar, exponent, inPlace: true);
 
-        public Tensor maximum(Tensor other) => Binary(Ops.maximum, other);
-        public Tensor minimum(Tensor other) => Binary(Ops.minimum, other);
+        public Tensor maximum(Tensor other) => Call(Ops.maximum, other);
+        public Tensor minimum(Tensor other) => Call(Ops.minimum, other);
 
         private Tensor Clamp(Op op, Scalar? min, Scalar? max, bool inPlace)
         {
@@ -72,29 +72,11 @@ public static partial class torch
             return a.Call(Ops.where_self);
         }
 
-        private Tensor Lerp(Op op, Tensor end, Tensor weight, bool inPlace)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(end);
-            a.Tensor(weight);
-            return CallOrInPlace(ref a, op, inPlace);
-        }
-
-        private Tensor Lerp(Op op, Tensor end, Scalar weight, bool inPlace)
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            a.Tensor(end);
-            a.Scalar(weight);
-            return CallOrInPlace(ref a, op, inPlace);
-        }
-
-        public Tensor lerp(Tensor end, Tensor weight) => Lerp(Ops.lerp_Tensor, end, weight, false);
-        public Tensor lerp_(Tensor end, Tensor weight) => Lerp(Ops.lerp__Tensor, end, weight, true);
+        public Tensor lerp(Tensor end, Tensor weight) => Call(Ops.lerp_Tensor, end, weight, false);
+        public Tensor lerp_(Tensor end, Tensor weight) => Call(Ops.lerp__Tensor, end, weight, true);
         // TorchSharp reaches these through its implicit number-to-Tensor conversion; a Scalar weight avoids a tensor.
-        public Tensor lerp(Tensor end, Scalar weight) => Lerp(Ops.lerp_Scalar, end, weight, false);
-        public Tensor lerp_(Tensor end, Scalar weight) => Lerp(Ops.lerp__Scalar, end, weight, true);
+        public Tensor lerp(Tensor end, Scalar weight) => Call(Ops.lerp_Scalar, end, weight, false);
+        public Tensor lerp_(Tensor end, Scalar weight) => Call(Ops.lerp__Scalar, end, weight, true);
 
         /// <summary>this + value · tensor1 ∘ tensor2 (addcmul) or this + value · tensor1 / tensor2 (addcdiv).</summary>
         private Tensor AddC(Op op, Tensor tensor1, Tensor tensor2, Scalar value, bool inPlace)
@@ -126,11 +108,11 @@ public static partial class torch
         public Tensor softmax(long dim, ScalarType? dtype = null) => SoftmaxLike(Ops.softmax, dim, dtype);
         public Tensor log_softmax(long dim, ScalarType? dtype = null) => SoftmaxLike(Ops.log_softmax, dim, dtype);
 
-        public Tensor matmul(Tensor target) => Binary(Ops.matmul, target);
-        public Tensor mm(Tensor target) => Binary(Ops.mm, target);
-        public Tensor bmm(Tensor batch2) => Binary(Ops.bmm, batch2);
-        public Tensor mv(Tensor target) => Binary(Ops.mv, target);
-        public Tensor dot(Tensor target) => Binary(Ops.dot, target);
+        public Tensor matmul(Tensor target) => Call(Ops.matmul, target);
+        public Tensor mm(Tensor target) => Call(Ops.mm, target);
+        public Tensor bmm(Tensor batch2) => Call(Ops.bmm, batch2);
+        public Tensor mv(Tensor target) => Call(Ops.mv, target);
+        public Tensor dot(Tensor target) => Call(Ops.dot, target);
     }
 
     public static Tensor abs(Tensor input) => input.abs();
