@@ -10,13 +10,7 @@ public class Parameter : Tensor
 {
     public Parameter(Tensor data, bool requires_grad = true) : base(TakeOver(data, requires_grad), register: false)
     {
-        var scope = data.OwningDisposeScope;
-        if (scope is not null) {
-            scope.Disposables.Remove(data);
-            data.OwningDisposeScope = null;
-            scope.Disposables.Add(this);
-            OwningDisposeScope = scope;
-        }
+        data.OwningDisposeScope?.Replace(data, this);
     }
 
     private static IntPtr TakeOver(Tensor data, bool requires_grad)

@@ -11,80 +11,67 @@ public sealed class DisposeScope : IDisposable
 {
     private DisposeScopeManager? _manager;
 
-    internal DisposeScope(DisposeScopeManager manager)
+    // Tensors sit in slots in creation order and each knows its slot, so joining and leaving a scope
+    // is an array store, not a hash-set update: a training step makes dozens of tensors per scope.
+    // Slots of tensors that left stay null until the array is full, then the array is compacted.
+    private Tensor?[] _slots;
+    private int _used;
+    private int _live;
+
+    // Anything attached that is not a tensor (rare).
+    private HashSet<IDisposable>? _others;
+
+    internal DisposeScope(DisposeScopeManager manager, Tensor?[] slots)
     {
         _manager = manager;
+        _slots = slots;
         OuterScope = manager.CurrentDisposeScope;
     }
 
     internal DisposeScope? OuterScope { get; }
 
-    internal HashSet<IDisposable> Disposables { get; } = new(ReferenceEqualityComparer.Instance);
+    public IReadOnlyList<IDisposable> DisposablesView => [.. Live().Items()];
 
-    public IReadOnlyList<IDisposable> DisposablesView => Live().Disposables.ToArray();
+    public int DisposablesCount => Live()._live + (_others?.Count ?? 0);
 
-    public int DisposablesCount => Live().Disposables.Count;
+    public bool Contains(IDisposable disposable) =>
+        disposable is Tensor t ? t.OwningDisposeScope == this : _others?.Contains(disposable) == true;
 
-    public bool Contains(IDisposable disposable) => Disposables.Contains(disposable);
+    public T MoveToOuter<T>(T disposable) where T : IDisposable => MoveToOther(OuterScope, disposable);
 
-    public T MoveToOuter<T>(T disposable) where T : IDisposable
-    {
-        MoveToOther(OuterScope, [disposable]);
-        return disposable;
-    }
-
-    public (T1 first, T2 second) MoveToOuter<T1, T2>(T1 first, T2 second) where T1 : IDisposable where T2 : IDisposable
-    {
-        MoveToOther(OuterScope, [first, second]);
-        return (first, second);
-    }
+    public (T1 first, T2 second) MoveToOuter<T1, T2>(T1 first, T2 second) where T1 : IDisposable where T2 : IDisposable =>
+        (MoveToOther(OuterScope, first), MoveToOther(OuterScope, second));
 
     public (T1 first, T2 second, T3 third) MoveToOuter<T1, T2, T3>(T1 first, T2 second, T3 third)
-        where T1 : IDisposable where T2 : IDisposable where T3 : IDisposable
-    {
-        MoveToOther(OuterScope, [first, second, third]);
-        return (first, second, third);
-    }
+        where T1 : IDisposable where T2 : IDisposable where T3 : IDisposable =>
+        (MoveToOther(OuterScope, first), MoveToOther(OuterScope, second), MoveToOther(OuterScope, third));
 
     public void MoveToOuter(params IDisposable[] disposables) => MoveToOther(OuterScope, disposables);
 
     public void MoveToOuter(IEnumerable<IDisposable> disposables) => MoveToOther(OuterScope, disposables);
 
+    /// <summary>Hands a disposable to another scope; with no scope it belongs to none.</summary>
     public T MoveToOther<T>(DisposeScope? scope, T disposable) where T : IDisposable
     {
-        MoveToOther(scope, [disposable]);
+        var manager = Live()._manager!;
+        if (Remove(disposable)) {
+            if (scope is null) manager.StatisticsInstance.DetachedFromScopeCount++;
+            else scope.Add(disposable);
+        }
         return disposable;
     }
 
-    /// <summary>Hands disposables to another scope; with no scope they belong to none.</summary>
     public void MoveToOther(DisposeScope? scope, IEnumerable<IDisposable> disposables)
     {
-        var manager = Live()._manager!;
-        foreach (var d in disposables) {
-            if (!Disposables.Remove(d)) continue;
-            if (scope is null) {
-                SetOwner(d, null);
-                manager.StatisticsInstance.DetachedFromScopeCount++;
-            } else {
-                scope.Disposables.Add(d);
-                SetOwner(d, scope);
-            }
-        }
+        foreach (var d in disposables) MoveToOther(scope, d);
     }
 
-    public T Detach<T>(T disposable) where T : IDisposable
-    {
-        Detach([disposable]);
-        return disposable;
-    }
+    public T Detach<T>(T disposable) where T : IDisposable => MoveToOther(null, disposable);
 
-    public (T1 first, T2 second) Detach<T1, T2>(T1 first, T2 second) where T1 : IDisposable where T2 : IDisposable
-    {
-        Detach([first, second]);
-        return (first, second);
-    }
+    public (T1 first, T2 second) Detach<T1, T2>(T1 first, T2 second) where T1 : IDisposable where T2 : IDisposable =>
+        (Detach(first), Detach(second));
 
-    public void Detach(params IDisposable[] disposables) => Detach((IEnumerable<IDisposable>)disposables);
+    public void Detach(params IDisposable[] disposables) => MoveToOther(null, disposables);
 
     public void Detach(IEnumerable<IDisposable> disposables) => MoveToOther(null, disposables);
 
@@ -98,11 +85,9 @@ public sealed class DisposeScope : IDisposable
         var manager = Live()._manager!;
         var attached = new List<IDisposable>();
         foreach (var d in disposables) {
-            var owner = d is Tensor t ? t.OwningDisposeScope : null;
-            if (owner == this) continue;
-            owner?.Disposables.Remove(d);
-            Disposables.Add(d);
-            SetOwner(d, this);
+            if (Contains(d)) continue;
+            if (d is Tensor t) t.OwningDisposeScope?.Remove(t);
+            Add(d);
             manager.StatisticsInstance.AttachedToScopeCount++;
             attached.Add(d);
         }
@@ -128,39 +113,110 @@ public sealed class DisposeScope : IDisposable
     public void DisposeEverythingBut(IEnumerable<IDisposable> keep)
     {
         var kept = new HashSet<IDisposable>(keep, ReferenceEqualityComparer.Instance);
-        var doomed = Live().Disposables.Where(d => !kept.Contains(d)).ToArray();
-        foreach (var d in doomed) {
-            Disposables.Remove(d);
-            SetOwner(d, null);
-            d.Dispose();
-        }
+        Live().DisposeAll(kept.Count == 0 ? null : kept);
+        Compact();
     }
 
-    /// <summary>Called by a tensor disposed by hand, so the scope forgets it.</summary>
+    /// <summary>Called when a tensor of this scope is disposed by hand, so the scope forgets it.</summary>
     public void MarkAsDisposed(IDisposable disposable)
     {
-        Disposables.Remove(disposable);
-        SetOwner(disposable, null);
+        if (Remove(disposable) && _manager is not null && !(disposable is Tensor { IsInvalid: true }))
+            _manager.StatisticsInstance.DisposedInScopeCount++;
     }
 
     public void Dispose()
     {
         if (_manager is null) return;
         var manager = _manager;
-        var all = Disposables.ToArray();
-        Disposables.Clear();
-        foreach (var d in all) {
-            SetOwner(d, null);
-            d.Dispose();
-        }
+        DisposeAll(keep: null);
         manager.RemoveDisposeScope(this);
+        manager.ReturnSlots(_slots, _used);
+        _slots = [];
         _manager = null;
     }
 
-    private DisposeScope Live() => _manager is null ? throw new ObjectDisposedException(nameof(DisposeScope)) : this;
-
-    private static void SetOwner(IDisposable d, DisposeScope? scope)
+    /// <summary>Puts a tensor in this scope; the caller has made sure no other scope holds it.</summary>
+    internal void Add(Tensor tensor)
     {
-        if (d is Tensor t) t.OwningDisposeScope = scope;
+        if (_used == _slots.Length) MakeRoom();
+        _slots[_used] = tensor;
+        tensor.ScopeSlot = _used++;
+        tensor.OwningDisposeScope = this;
+        _live++;
     }
+
+    /// <summary>Puts <paramref name="replacement"/> where <paramref name="tensor"/> was (a parameter taking over its data).</summary>
+    internal void Replace(Tensor tensor, Tensor replacement)
+    {
+        _slots[tensor.ScopeSlot] = replacement;
+        replacement.ScopeSlot = tensor.ScopeSlot;
+        replacement.OwningDisposeScope = this;
+        tensor.OwningDisposeScope = null;
+    }
+
+    private void Add(IDisposable disposable)
+    {
+        if (disposable is Tensor t) Add(t);
+        else (_others ??= new(ReferenceEqualityComparer.Instance)).Add(disposable);
+    }
+
+    private bool Remove(IDisposable disposable)
+    {
+        if (disposable is not Tensor t) return _others?.Remove(disposable) == true;
+        if (t.OwningDisposeScope != this) return false;
+        _slots[t.ScopeSlot] = null;
+        t.OwningDisposeScope = null;
+        _live--;
+        return true;
+    }
+
+    // Disposing a tensor calls MarkAsDisposed, which empties its slot. Disposing an attached object
+    // may make new tensors in this scope, so the loop runs until nothing is left.
+    private void DisposeAll(HashSet<IDisposable>? keep)
+    {
+        bool any = true;
+        while (any) {
+            any = false;
+            for (int k = 0; k < _used; k++) {
+                if (_slots[k] is not { } t || keep?.Contains(t) == true) continue;
+                t.Dispose();
+                any = true;
+            }
+            if (_others is null) continue;
+            foreach (var d in _others.Where(d => keep?.Contains(d) != true).ToArray()) {
+                _others.Remove(d);
+                d.Dispose();
+                _manager!.StatisticsInstance.DisposedInScopeCount++;
+                any = true;
+            }
+        }
+    }
+
+    private void MakeRoom()
+    {
+        if (_live <= _used / 2 && _used > 0) Compact();
+        else Array.Resize(ref _slots, Math.Max(16, _slots.Length * 2));
+    }
+
+    private void Compact()
+    {
+        int n = 0;
+        for (int k = 0; k < _used; k++) {
+            if (_slots[k] is not { } t) continue;
+            _slots[k] = null;
+            _slots[n] = t;
+            t.ScopeSlot = n++;
+        }
+        _used = n;
+    }
+
+    private IEnumerable<IDisposable> Items()
+    {
+        for (int k = 0; k < _used; k++)
+            if (_slots[k] is { } t) yield return t;
+        if (_others is not null)
+            foreach (var d in _others) yield return d;
+    }
+
+    private DisposeScope Live() => _manager is null ? throw new ObjectDisposedException(nameof(DisposeScope)) : this;
 }

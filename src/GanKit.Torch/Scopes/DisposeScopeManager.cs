@@ -16,7 +16,22 @@ public sealed class DisposeScopeManager
 
     internal DisposeScope? CurrentDisposeScope { get; private set; }
 
-    internal DisposeScope NewDisposeScope() => CurrentDisposeScope = new DisposeScope(this);
+    internal DisposeScope NewDisposeScope()
+    {
+        var slots = _spareSlots ?? new Tensor?[16];
+        _spareSlots = null;
+        return CurrentDisposeScope = new DisposeScope(this, slots);
+    }
+
+    // A loop opens and closes a scope per step: the slot array of the last closed scope serves the next.
+    private Tensor?[]? _spareSlots;
+
+    internal void ReturnSlots(Tensor?[] slots, int used)
+    {
+        if (slots.Length > 4096) return;
+        Array.Clear(slots, 0, used);
+        if (_spareSlots is null || _spareSlots.Length < slots.Length) _spareSlots = slots;
+    }
 
     internal void Register(Tensor tensor)
     {
@@ -26,19 +41,7 @@ public sealed class DisposeScopeManager
             return;
         }
         StatisticsInstance.CreatedInScopeCount++;
-        scope.Disposables.Add(tensor);
-        tensor.OwningDisposeScope = scope;
-    }
-
-    internal void Disposed(Tensor tensor)
-    {
-        var scope = tensor.OwningDisposeScope;
-        if (scope is null) {
-            StatisticsInstance.DisposedOutsideScopeCount++;
-            return;
-        }
-        StatisticsInstance.DisposedInScopeCount++;
-        scope.MarkAsDisposed(tensor);
+        scope.Add(tensor);
     }
 
     internal void RemoveDisposeScope(DisposeScope scope)

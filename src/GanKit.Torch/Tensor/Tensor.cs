@@ -25,7 +25,7 @@ public static partial class torch
             if (register) DisposeScopeManager.ThreadSingleton.Register(this);
         }
 
-        /// <summary>Hands the native handle to a new owner; this object becomes invalid and leaves its scope.</summary>
+        /// <summary>Hands the native handle to a new owner; this object becomes invalid (the new owner takes its scope slot).</summary>
         internal IntPtr MoveHandle()
         {
             var h = Handle;
@@ -35,6 +35,9 @@ public static partial class torch
         }
 
         internal DisposeScope? OwningDisposeScope { get; set; }
+
+        /// <summary>Where this tensor sits in its owning scope's slot array.</summary>
+        internal int ScopeSlot { get; set; }
 
         /// <summary>The native handle; throws once the tensor has been disposed.</summary>
         public IntPtr Handle => handle != IntPtr.Zero
@@ -55,24 +58,19 @@ public static partial class torch
 
         protected virtual void Dispose(bool disposing)
         {
-            if (handle == IntPtr.Zero) return;
             // Scope bookkeeping is thread-local; the finalizer thread only frees native memory.
-            if (disposing) DisposeScopeManager.ThreadSingleton.Disposed(this);
+            if (disposing) {
+                if (OwningDisposeScope is { } scope) scope.MarkAsDisposed(this);
+                else if (handle != IntPtr.Zero) DisposeScopeManager.Statistics.DisposedOutsideScopeCount++;
+            }
+            if (handle == IntPtr.Zero) return;
             NativeMethods.gk_tensor_free(handle);
             handle = IntPtr.Zero;
         }
 
-        public Tensor MoveToOuterDisposeScope()
-        {
-            OwningDisposeScope?.MoveToOuter(this);
-            return this;
-        }
+        public Tensor MoveToOuterDisposeScope() => OwningDisposeScope?.MoveToOuter(this) ?? this;
 
-        public Tensor DetachFromDisposeScope()
-        {
-            OwningDisposeScope?.Detach(this);
-            return this;
-        }
+        public Tensor DetachFromDisposeScope() => OwningDisposeScope?.Detach(this) ?? this;
 
         public Tensor MoveToOtherDisposeScope(Tensor other) => MoveToOtherDisposeScope(other.OwningDisposeScope);
 
