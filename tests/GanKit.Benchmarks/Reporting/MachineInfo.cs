@@ -5,7 +5,7 @@ namespace GanKit.Benchmarks.Reporting;
 /// <summary>Where and when a result was measured: numbers mean little without it.</summary>
 internal sealed record MachineInfo(
     string Date, string Cpu, int Cores, string LoadAverage, string Libtorch, string Blas,
-    int Threads, string Device, string DotNet, string Backend)
+    int Threads, string Device, string DotNet, string GcRegionRange, string Backend)
 {
     public static MachineInfo Current(BenchmarkOptions options) => new(
         Date: DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
@@ -18,6 +18,7 @@ internal sealed record MachineInfo(
         Threads: options.Threads,
         Device: options.Device,
         DotNet: RuntimeInformation.FrameworkDescription,
+        GcRegionRange: GcRegionRangeInEffect(),
         Backend: typeof(torch).Assembly.GetName().Name ?? "unknown");
 
     private static string CpuModel()
@@ -26,6 +27,10 @@ internal sealed record MachineInfo(
         var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
         return line?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
     }
+
+    // How much address space the GC reserved: it changes how fast native code runs in this process.
+    private static string GcRegionRangeInEffect() =>
+        GC.GetConfigurationVariables().TryGetValue("GCRegionRange", out var v) && v is long bytes ? $"{bytes / (1L << 30)} GiB" : "unknown";
 
 #if TORCHSHARP_PACKAGE
     private static string BlasInfo() => "as bundled with TorchSharp's libtorch";
