@@ -25,9 +25,9 @@ Log($"{machine.Cpu}, {machine.Cores} cores, load {machine.LoadAverage}; libtorch
 if (options.Memory) {
     var traces = new List<MemoryTrace>();
     foreach (var workload in new[] { 1, 3 }.Select(WorkloadCatalog.Get)) {
-        foreach (bool collect in new[] { false, true }) {
-            Log($"memory: workload {workload.Number}, {workload.Name}, {options.MemorySteps} steps{(collect ? ", a full GC before each sample" : "")}");
-            traces.Add(MemoryRun.Trace(workload, options, collect, Log));
+        foreach (var reading in Enum.GetValues<MemoryReading>()) {
+            Log($"memory: workload {workload.Number}, {workload.Name}, {options.MemorySteps} steps, {reading}");
+            traces.Add(MemoryRun.Trace(workload, options, reading, Log));
         }
     }
     written = ResultsWriter.Write(output, "memory", MemoryReport.Markdown(machine, traces), MemoryReport.Json(machine, traces));
