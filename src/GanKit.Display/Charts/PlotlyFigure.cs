@@ -250,16 +250,12 @@ public sealed class PlotlyFigure : IMimeRenderable
         writer.WriteStartArray("steps");
         foreach (var label in labels)
         {
-            writer.WriteStartObject();
-            writer.WriteString("label", label);
-            writer.WriteString("method", "animate");
-            writer.WriteStartArray("args");
-            writer.WriteStartArray();
-            writer.WriteStringValue(label);
-            writer.WriteEndArray();
-            WriteAnimationOptions(writer, "immediate", 0);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            WriteAnimateControl(writer, label, mode: "immediate", frameDuration: 0, frames: w =>
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(label);
+                w.WriteEndArray();
+            });
         }
 
         writer.WriteEndArray();
@@ -275,29 +271,31 @@ public sealed class PlotlyFigure : IMimeRenderable
         writer.WriteBoolean("showactive", false);
         writer.WriteStartArray("buttons");
 
-        writer.WriteStartObject();
-        writer.WriteString("label", "Play");
-        writer.WriteString("method", "animate");
-        writer.WriteStartArray("args");
-        writer.WriteNullValue();
-        WriteAnimationOptions(writer, "afterall", 400);
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-
-        writer.WriteStartObject();
-        writer.WriteString("label", "Pause");
-        writer.WriteString("method", "animate");
-        writer.WriteStartArray("args");
-        writer.WriteStartArray();
-        writer.WriteNullValue();
-        writer.WriteEndArray();
-        WriteAnimationOptions(writer, "immediate", 0);
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        // Plotly.animate(null) plays every frame; animate([null]) stops on the current one.
+        WriteAnimateControl(writer, "Play", mode: "afterall", frameDuration: 400, frames: w => w.WriteNullValue());
+        WriteAnimateControl(writer, "Pause", mode: "immediate", frameDuration: 0, frames: w =>
+        {
+            w.WriteStartArray();
+            w.WriteNullValue();
+            w.WriteEndArray();
+        });
 
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndArray();
+    }
+
+    /// <summary>A slider step or button that calls <c>Plotly.animate(frames, options)</c>.</summary>
+    private static void WriteAnimateControl(Utf8JsonWriter writer, string label, string mode, int frameDuration, Action<Utf8JsonWriter> frames)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("label", label);
+        writer.WriteString("method", "animate");
+        writer.WriteStartArray("args");
+        frames(writer);
+        WriteAnimationOptions(writer, mode, frameDuration);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static void WriteAnimationOptions(Utf8JsonWriter writer, string mode, int frameDuration)

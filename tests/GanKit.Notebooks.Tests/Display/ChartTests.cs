@@ -115,6 +115,18 @@ public sealed class ChartTests
         var layout = root.GetProperty("layout");
         Assert.Equal(3, layout.GetProperty("sliders")[0].GetProperty("steps").GetArrayLength());
         Assert.Equal(["Play", "Pause"], layout.GetProperty("updatemenus")[0].GetProperty("buttons").EnumerateArray().Select(b => b.GetProperty("label").GetString()));
+        // What each control asks Plotly.animate for: one named frame, every frame (null), or a stop ([null]).
+        var step = layout.GetProperty("sliders")[0].GetProperty("steps")[1].GetProperty("args");
+        Assert.Equal("""["epoch 2"]""", step[0].GetRawText());
+        Assert.Equal("immediate", step[1].GetProperty("mode").GetString());
+        var buttons = layout.GetProperty("updatemenus")[0].GetProperty("buttons");
+        Assert.Equal(JsonValueKind.Null, buttons[0].GetProperty("args")[0].ValueKind);
+        Assert.Equal(("afterall", 400), (buttons[0].GetProperty("args")[1].GetProperty("mode").GetString(), buttons[0].GetProperty("args")[1].GetProperty("frame").GetProperty("duration").GetInt32()));
+        Assert.Equal("[null]", buttons[1].GetProperty("args")[0].GetRawText());
+        Assert.All(new[] { layout.GetProperty("sliders")[0].GetProperty("steps")[1], buttons[0], buttons[1] }, control => {
+            Assert.Equal("animate", control.GetProperty("method").GetString());
+            Assert.Equal(2, control.GetProperty("args").GetArrayLength());
+        });
         Assert.Equal([0.0, 3.0], layout.GetProperty("yaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()));
 
         var lastFrame = XDocument.Parse(animation.RenderToString(Mime.Svg));
