@@ -176,7 +176,10 @@ public static class NotebookRunner
                     context.Add(new ResultOutput(ConventionFormatter.Format(value, []), _executionCount + 1));
                 }
 
-                return RunStatus.Succeeded;
+                // A cell that honoured the token can finish before the runner notices Ctrl-C: it is still the cell the run stopped in.
+                return cancellation.IsCancellationRequested
+                    ? Fail(context, position, cell, RunStatus.Cancelled, "OperationCanceledException", "The run was cancelled while this cell was running; it stopped.")
+                    : RunStatus.Succeeded;
             }
             catch (CompilationErrorException e)
             {
