@@ -91,6 +91,23 @@ public sealed class Chart : IMimeRenderable
         return Add(new HistogramSeries(name, data, bins, start, end));
     }
 
+    /// <summary>Shows an image grid in the panel (no axes), e.g. generated samples under a title that says the step.</summary>
+    public Chart Image(Images.ImageGrid image, string? name = null) => Add(new ImageSeries(name, image.ToPng(), image.Width, image.Height));
+
+    /// <summary>Shows a PNG of <paramref name="width"/> × <paramref name="height"/> pixels in the panel (no axes).</summary>
+    public Chart Image(byte[] png, int width, int height, string? name = null)
+    {
+        if (width <= 0 || height <= 0 || png.Length == 0)
+        {
+            throw new ArgumentException($"An image needs PNG bytes and a positive size, got {png.Length} bytes, {width}×{height}.");
+        }
+
+        return Add(new ImageSeries(name, png, width, height));
+    }
+
+    /// <summary>True when the panel shows a picture, which is drawn without axes.</summary>
+    public bool IsImage => _series.Count > 0 && _series.All(s => s is ImageSeries);
+
     public Chart Heatmap(double[,] values, string? name = null) => Add(new HeatmapSeries(name, (double[,])values.Clone()));
 
     /// <summary>A heatmap from a row-major buffer (e.g. a tensor's data).</summary>

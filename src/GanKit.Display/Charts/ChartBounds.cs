@@ -39,6 +39,9 @@ internal readonly record struct ChartBounds((double Min, double Max) X, (double 
                 case HeatmapSeries heatmap:
                     Include([0, heatmap.Columns], [0, heatmap.Rows]);
                     break;
+                case ImageSeries image:
+                    Include([0, image.Width], [0, image.Height]);
+                    break;
             }
         }
 

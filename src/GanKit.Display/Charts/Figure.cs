@@ -74,6 +74,7 @@ public sealed class Figure : IMimeRenderable
             BandSeries band => $"band {s.Name ?? "(unnamed)"} ({band.X.Count} points)",
             ScatterSeries scatter => $"scatter {s.Name ?? "(unnamed)"} ({scatter.X.Count} points)",
             HistogramSeries histogram => $"histogram {s.Name ?? "(unnamed)"} ({histogram.Values.Count} values, {histogram.BinCount} bins)",
+            ImageSeries image => $"image {image.Name ?? "(unnamed)"} ({image.Width}×{image.Height} px)",
             HeatmapSeries heatmap => $"heatmap {s.Name ?? "(unnamed)"} ({heatmap.Rows}×{heatmap.Columns})",
             _ => s.GetType().Name,
         });

@@ -74,26 +74,38 @@ public sealed class PlotlyFigure : IMimeRenderable
             writer.WriteEndArray();
 
             writer.WriteStartObject("layout");
-            WriteTitle(writer, "title", animation.Title ?? animation.Frames[0].Frame.Title);
+            WriteTitle(writer, "title", FrameTitle(animation, 0));
             WriteAxes(writer, last, 0, ranges);
             WriteSlider(writer, labels);
             WritePlayButtons(writer);
             writer.WriteEndObject();
 
             writer.WriteStartArray("frames");
-            foreach (var (label, frame) in animation.Frames)
+            for (var i = 0; i < animation.Frames.Count; i++)
             {
+                var (label, frame) = animation.Frames[i];
                 writer.WriteStartObject();
                 writer.WriteString("name", label);
                 writer.WriteStartArray("data");
                 WriteTraces(writer, frame, 0);
                 writer.WriteEndArray();
+                writer.WriteStartObject("layout");
+                WriteTitle(writer, "title", FrameTitle(animation, i));
+                writer.WriteEndObject();
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
         });
         return new PlotlyFigure(json, () => last.RenderToString(Mime.Svg), animation.ToString());
+    }
+
+    // The title names the frame being shown, so a paused animation says which step it is at.
+    private static string FrameTitle(Animation animation, int frame)
+    {
+        var (label, chart) = animation.Frames[frame];
+        var title = animation.Title ?? chart.Title;
+        return title is null ? label : $"{title} — {label}";
     }
 
     public void Render(string mimeType, TextWriter writer) => writer.Write(mimeType switch
@@ -130,7 +142,7 @@ public sealed class PlotlyFigure : IMimeRenderable
                 writer.WriteString("name", series.Name);
             }
 
-            writer.WriteBoolean("showlegend", series.Name is not null && series is not HeatmapSeries);
+            writer.WriteBoolean("showlegend", series.Name is not null && series is not (HeatmapSeries or ImageSeries));
             writer.WriteString("xaxis", AxisId("x", panel));
             writer.WriteString("yaxis", AxisId("y", panel));
             switch (series)
@@ -182,6 +194,11 @@ public sealed class PlotlyFigure : IMimeRenderable
                     writer.WriteString("color", color);
                     writer.WriteEndObject();
                     break;
+                case ImageSeries image:
+                    writer.WriteString("type", "image");
+                    writer.WriteString("source", "data:image/png;base64," + Convert.ToBase64String(image.Png));
+                    writer.WriteString("hoverinfo", "skip");
+                    break;
                 case HeatmapSeries heatmap:
                     writer.WriteString("type", "heatmap");
                     writer.WriteString("colorscale", "Viridis");
@@ -204,6 +221,19 @@ public sealed class PlotlyFigure : IMimeRenderable
         var suffix = AxisSuffix(panel);
         var xRange = ranges?.X ?? chart.XRange;
         var yRange = ranges?.Y ?? chart.YRange;
+        if (chart.IsImage)
+        {
+            // Plotly's image trace puts row 0 at the top and keeps square pixels; the axes mean nothing here.
+            writer.WriteStartObject("xaxis" + suffix);
+            writer.WriteBoolean("visible", false);
+            writer.WriteEndObject();
+            writer.WriteStartObject("yaxis" + suffix);
+            writer.WriteBoolean("visible", false);
+            writer.WriteString("scaleanchor", AxisId("x", panel));
+            writer.WriteEndObject();
+            return;
+        }
+
         writer.WriteStartObject("xaxis" + suffix);
         WriteTitle(writer, "title", chart.XLabel);
         WriteRange(writer, xRange);

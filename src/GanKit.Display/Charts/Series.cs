@@ -47,3 +47,13 @@ public sealed record HeatmapSeries(string? Name, double[,] Values) : Series(Name
 
     public int Columns => Values.GetLength(1);
 }
+
+/// <summary>
+/// A picture filling its panel, one image pixel per axis unit with row 0 at the top: sample grids, and the
+/// frames of a training movie. A panel holding an image shows no axes.
+/// </summary>
+/// <param name="Png">The picture, PNG-encoded (an <see cref="Images.ImageGrid"/>'s, or one read back from a run's event file).</param>
+public sealed record ImageSeries(string? Name, byte[] Png, int Width, int Height) : Series(Name)
+{
+    public override string ToString() => $"{Width}×{Height} px image";
+}

@@ -10,6 +10,9 @@ internal static class SvgChartRenderer
     private const int FigureTitleHeight = 32;
     private const double MarginLeft = 64, MarginRight = 16, MarginTop = 34, MarginBottom = 46;
 
+    /// <summary>Space around a picture in an image panel, and above it for the panel's title.</summary>
+    internal const int ImageMargin = 6, ImageTitleHeight = 28;
+
     public static string Render(Figure figure)
     {
         var titleHeight = figure.Title is null ? 0 : FigureTitleHeight;
@@ -36,6 +39,12 @@ internal static class SvgChartRenderer
 
     private static void RenderPanel(StringBuilder svg, Chart chart, double left, double top, double width, double height)
     {
+        if (chart.IsImage)
+        {
+            RenderImagePanel(svg, chart, left, top, width, height);
+            return;
+        }
+
         var plot = new PlotArea(chart, left + MarginLeft, top + MarginTop, width - MarginLeft - MarginRight, height - MarginTop - MarginBottom);
         if (chart.Title is not null)
         {
@@ -51,6 +60,26 @@ internal static class SvgChartRenderer
 
         svg.Append("</svg>");
         DrawLegend(svg, plot, chart);
+    }
+
+    // A picture keeps its aspect ratio, scaled to fit below the title, and is drawn with sharp pixels.
+    private static void RenderImagePanel(StringBuilder svg, Chart chart, double left, double top, double width, double height)
+    {
+        const double margin = ImageMargin;
+        var titleHeight = chart.Title is null ? 0 : ImageTitleHeight;
+        if (chart.Title is not null)
+        {
+            Text(svg, left + width / 2, top + 19, chart.Title, "middle", "font-size=\"14\"");
+        }
+
+        foreach (var image in chart.Series.OfType<ImageSeries>())
+        {
+            var scale = Math.Min((width - 2 * margin) / image.Width, (height - titleHeight - 2 * margin) / image.Height);
+            var (w, h) = (image.Width * scale, image.Height * scale);
+            var x = left + (width - w) / 2;
+            var y = top + titleHeight + margin;
+            svg.Append(Invariant($"<image x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{w:0.##}\" height=\"{h:0.##}\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,{Convert.ToBase64String(image.Png)}\"><title>{WebUtility.HtmlEncode(image.Name ?? image.ToString())}</title></image>"));
+        }
     }
 
     private static void DrawAxes(StringBuilder svg, PlotArea plot, Chart chart)

@@ -30,5 +30,14 @@ public sealed record GridOptions
     /// <summary>The smallest image side, in output pixels, automatic scaling aims for.</summary>
     public int MinCellSize { get; init; } = 64;
 
+    /// <summary>
+    /// Indices of images to frame in <see cref="OutlineColor"/>, e.g. the generated ones in a grid that mixes
+    /// real and generated digits. The frame fills the padding around the image, so it needs Padding ≥ 1; the grid
+    /// becomes RGB.
+    /// </summary>
+    public IReadOnlyCollection<int>? Outlined { get; init; }
+
+    public (byte R, byte G, byte B) OutlineColor { get; init; } = (230, 25, 25);
+
     public static GridOptions Default { get; } = new();
 }

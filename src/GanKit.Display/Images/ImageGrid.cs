@@ -83,6 +83,11 @@ public sealed class ImageGrid : IMimeRenderable
             }
         }
 
+        if (options.Outlined is { Count: > 0 } outlined)
+        {
+            (grid, c) = (Outline(grid, gridWidth, gridHeight, c, outlined, columns, cellWidth, cellHeight, padding, options.OutlineColor), 3);
+        }
+
         var scale = options.Scale > 0 ? options.Scale : Math.Max(1, (options.MinCellSize + Math.Max(h, w) - 1) / Math.Max(h, w));
         var scaled = Upscale(grid, gridWidth, gridHeight, c, scale);
         return new ImageGrid(scaled, gridWidth * scale, gridHeight * scale, c, n, caption);
@@ -124,6 +129,19 @@ public sealed class ImageGrid : IMimeRenderable
             throw new ArgumentException("Nrow must be positive; Padding and Scale must not be negative.");
         }
 
+        if (options.Outlined is { Count: > 0 } outlined)
+        {
+            if (options.Padding < 1 || n == 1)
+            {
+                throw new ArgumentException("Outlines are drawn in the padding between images: use Padding ≥ 1 and more than one image.");
+            }
+
+            foreach (var index in outlined.Where(i => i < 0 || i >= n))
+            {
+                throw new ArgumentException($"Outlined image {index} is not in the batch of {n}.");
+            }
+        }
+
         if (options.ValueRange is { } range && !(range.Max > range.Min))
         {
             throw new ArgumentException($"ValueRange needs Max > Min, got ({range.Min}, {range.Max}).");
@@ -154,6 +172,42 @@ public sealed class ImageGrid : IMimeRenderable
         {
             values[i] = (Math.Clamp(values[i], low, high) - low) / extent;
         }
+    }
+
+    // The grid as RGB, with the padding ring around each outlined image painted in the outline colour.
+    private static byte[] Outline(byte[] grid, int gridWidth, int gridHeight, int channels, IReadOnlyCollection<int> outlined,
+        int columns, int cellWidth, int cellHeight, int padding, (byte R, byte G, byte B) color)
+    {
+        var rgb = new byte[gridWidth * gridHeight * 3];
+        for (var pixel = 0; pixel < gridWidth * gridHeight; pixel++)
+        {
+            for (var channel = 0; channel < 3; channel++)
+            {
+                rgb[pixel * 3 + channel] = grid[pixel * channels + (channels == 3 ? channel : 0)];
+            }
+        }
+
+        foreach (var image in outlined.Distinct())
+        {
+            // The image sits at (top, left) inside its cell; the ring is the padding around it.
+            var top = image / columns * cellHeight + padding;
+            var left = image % columns * cellWidth + padding;
+            var (h, w) = (cellHeight - padding, cellWidth - padding);
+            for (var y = top - padding; y < top + h + padding; y++)
+            {
+                for (var x = left - padding; x < left + w + padding; x++)
+                {
+                    var inside = y >= top && y < top + h && x >= left && x < left + w;
+                    if (!inside)
+                    {
+                        var at = (y * gridWidth + x) * 3;
+                        (rgb[at], rgb[at + 1], rgb[at + 2]) = (color.R, color.G, color.B);
+                    }
+                }
+            }
+        }
+
+        return rgb;
     }
 
     private static float Min(ReadOnlySpan<float> values)
