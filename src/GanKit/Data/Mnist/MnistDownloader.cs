@@ -15,7 +15,7 @@ namespace GanKit.Data;
 /// </summary>
 public sealed class MnistDownloader : IDisposable
 {
-    /// <summary>Torchvision's two MNIST mirrors, then TensorFlow Datasets' mirror.</summary>
+    /// <summary>Torchvision's two MNIST mirrors (its S3 copy before the original site), then TensorFlow Datasets' mirror.</summary>
     public static IReadOnlyList<Uri> DefaultMirrors { get; } =
     [
         new("https://ossci-datasets.s3.amazonaws.com/mnist/"),
