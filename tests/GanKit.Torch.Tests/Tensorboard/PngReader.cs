@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace GanKit.Torch.Tests.Tensorboard;
+
+/// <summary>A decoded PNG: <see cref="Channels"/> bytes per pixel, rows top to bottom.</summary>
+internal sealed record PngImage(int Width, int Height, int ColorType, int Channels, byte[] Pixels)
+{
+    public byte[] Pixel(int x, int y) => Pixels.AsSpan((y * Width + x) * Channels, Channels).ToArray();
+}
+
+/// <summary>
+/// Decodes the PNGs the writer makes, from the PNG specification (not from an image library): chunk
+/// CRCs checked, 8-bit grey, RGB, grey+alpha or RGBA, not interlaced; zlib data inflated and each
+/// scanline's filter (None, Sub, Up, Average, Paeth) undone.
+/// </summary>
+internal static class PngReader
+{
+    private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
+
+    public static PngImage Decode(byte[] png)
+    {
+        if (!png.AsSpan(0, 8).SequenceEqual(Signature)) throw new InvalidDataException("not a PNG signature");
+        int width = 0, height = 0, colorType = -1;
+        using var idat = new MemoryStream();
+        for (var offset = 8; ;) {
+            var length = checked((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset)));
+            var typeAndData = png.AsSpan(offset + 4, 4 + length);
+            var type = Encoding.ASCII.GetString(typeAndData[..4]);
+            var data = typeAndData[4..];
+            if (BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset + 8 + length)) != ReferenceCrc.Compute(ReferenceCrc.Ieee, typeAndData))
+                throw new InvalidDataException($"CRC mismatch in chunk {type}");
+            offset += 12 + length;
+            if (type == "IHDR") {
+                width = (int)BinaryPrimitives.ReadUInt32BigEndian(data);
+                height = (int)BinaryPrimitives.ReadUInt32BigEndian(data[4..]);
+                if (data[8] != 8) throw new NotSupportedException($"bit depth {data[8]}");
+                colorType = data[9];
+                if (data[12] != 0) throw new NotSupportedException("interlaced PNG");
+            } else if (type == "IDAT") {
+                idat.Write(data);
+            } else if (type == "IEND") {
+                break;
+            }
+        }
+        var channels = colorType switch { 0 => 1, 2 => 3, 4 => 2, 6 => 4, _ => throw new NotSupportedException($"colour type {colorType}") };
+        idat.Position = 0;
+        using var inflated = new MemoryStream();
+        using (var zlib = new ZLibStream(idat, CompressionMode.Decompress)) zlib.CopyTo(inflated);
+        return new PngImage(width, height, colorType, channels, Unfilter(inflated.ToArray(), width, height, channels));
+    }
+
+    private static byte[] Unfilter(byte[] raw, int width, int height, int bpp)
+    {
+        var stride = width * bpp;
+        if (raw.Length != height * (stride + 1)) throw new InvalidDataException($"{raw.Length} bytes of scanlines for {width}×{height}×{bpp}");
+        var pixels = new byte[height * stride];
+        for (var y = 0; y < height; y++) {
+            var filter = raw[y * (stride + 1)];
+            for (var i = 0; i < stride; i++) {
+                int a = i >= bpp ? pixels[y * stride + i - bpp] : 0;
+                int b = y > 0 ? pixels[(y - 1) * stride + i] : 0;
+                int c = i >= bpp && y > 0 ? pixels[(y - 1) * stride + i - bpp] : 0;
+                var predictor = filter switch {
+                    0 => 0,
+                    1 => a,
+                    2 => b,
+                    3 => (a + b) / 2,
+                    4 => Paeth(a, b, c),
+                    _ => throw new InvalidDataException($"filter type {filter}"),
+                };
+                pixels[y * stride + i] = (byte)(raw[y * (stride + 1) + 1 + i] + predictor);
+            }
+        }
+        return pixels;
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        var p = a + b - c;
+        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+}
