@@ -32,8 +32,8 @@ public sealed record GridOptions
 
     /// <summary>
     /// Indices of images to frame in <see cref="OutlineColor"/>, e.g. the generated ones in a grid that mixes
-    /// real and generated digits. The frame fills the padding around the image, so it needs Padding ≥ 1; the grid
-    /// becomes RGB.
+    /// real and generated digits. The frame takes half the padding around the image (at least one pixel), so it needs
+    /// Padding ≥ 1; the grid becomes RGB.
     /// </summary>
     public IReadOnlyCollection<int>? Outlined { get; init; }
 

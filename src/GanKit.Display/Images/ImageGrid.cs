@@ -174,7 +174,7 @@ public sealed class ImageGrid : IMimeRenderable
         }
     }
 
-    // The grid as RGB, with the padding ring around each outlined image painted in the outline colour.
+    // The grid as RGB, with a frame in the outline colour around each outlined image.
     private static byte[] Outline(byte[] grid, int gridWidth, int gridHeight, int channels, IReadOnlyCollection<int> outlined,
         int columns, int cellWidth, int cellHeight, int padding, (byte R, byte G, byte B) color)
     {
@@ -189,13 +189,15 @@ public sealed class ImageGrid : IMimeRenderable
 
         foreach (var image in outlined.Distinct())
         {
-            // The image sits at (top, left) inside its cell; the ring is the padding around it.
+            // The image sits at (top, left) inside its cell; the frame takes half the padding around it (at least a
+            // pixel), so two framed neighbours keep separate frames.
             var top = image / columns * cellHeight + padding;
             var left = image % columns * cellWidth + padding;
             var (h, w) = (cellHeight - padding, cellWidth - padding);
-            for (var y = top - padding; y < top + h + padding; y++)
+            var ring = Math.Max(1, padding / 2);
+            for (var y = top - ring; y < top + h + ring; y++)
             {
-                for (var x = left - padding; x < left + w + padding; x++)
+                for (var x = left - ring; x < left + w + ring; x++)
                 {
                     var inside = y >= top && y < top + h && x >= left && x < left + w;
                     if (!inside)

@@ -1,11 +1,12 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 using GanKit.Reproducibility;
 
 namespace GanKit.Reporting;
 
-/// <summary>The one-line environment report every notebook's setup cell prints.</summary>
+/// <summary>The one-line environment report every notebook's setup cell prints, and the fuller record a tracked run keeps.</summary>
 public static class EnvironmentReport
 {
     /// <summary>GanKit's own version.</summary>
@@ -27,5 +28,28 @@ public static class EnvironmentReport
     {
         var seedText = (seed ?? Seeding.Current)?.ToString() ?? "unseeded";
         return $"GanKit {GanKitVersion} | {Backend} | libtorch {__version__} | {DefaultDevice.type.ToString().ToLowerInvariant()} | {get_num_threads()} threads | seed {seedText}";
+    }
+
+    /// <summary>The same facts as <see cref="Line"/>, keyed, plus the OS, .NET and the CPU model.</summary>
+    public static IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
+    {
+        ["gankit"] = GanKitVersion,
+        ["backend"] = Backend,
+        ["libtorch"] = __version__,
+        ["device"] = DefaultDevice.type.ToString().ToLowerInvariant(),
+        ["threads"] = get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["cpu"] = CpuModel(),
+        ["os"] = RuntimeInformation.OSDescription,
+        ["dotnet"] = RuntimeInformation.FrameworkDescription,
+    };
+
+    private static string CpuModel()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        var line = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':') + 1)..].Trim();
     }
 }

@@ -52,4 +52,48 @@ public sealed class TensorImagesTests
         Assert.Equal(128, grid.Pixels[2 * grid.Width + 2]);
         Assert.Throws<ArgumentException>(() => TensorImages.Grid(ones(new long[] { 2, 2, 2, 2, 2 })));
     }
+
+    [Fact]
+    public void A_mixed_grid_frames_exactly_the_generated_images()
+    {
+        torch.manual_seed(5);
+        using var real = zeros(6, 1, 2, 2);
+        using var generated = ones(4, 1, 2, 2);
+
+        var (quiz, answer) = TensorImages.Mixed(real, generated, nrow: 5);
+
+        Assert.Equal((1, 3), (quiz.Channels, answer.Channels));
+        Assert.Equal(10, answer.Count);
+        // Cells are 2 + 2 pixels wide before the grid is scaled up (by a whole factor) for display.
+        var scale = answer.Width / (5 * 4 + 2);
+        var pixels = answer.Pixels.ToArray();
+        byte[] At(int x, int y) => pixels.AsSpan((y * scale * answer.Width + x * scale) * 3, 3).ToArray();
+        var framed = 0;
+        for (var cell = 0; cell < 10; cell++)
+        {
+            var (left, top) = (cell % 5 * 4 + 2, cell / 5 * 4 + 2);
+            var isGenerated = At(left, top)[0] == 255; // generated images are white, real ones black
+            var frame = At(left - 1, top - 1);
+            Assert.Equal(isGenerated, frame.SequenceEqual(new byte[] { 230, 25, 25 }));
+            framed += isGenerated ? 1 : 0;
+        }
+
+        Assert.Equal(4, framed);
+        Assert.Throws<ArgumentException>(() => TensorImages.Mixed(real, ones(2, 3, 2, 2)));
+    }
+
+    [Fact]
+    public void A_grid_becomes_a_chw_byte_tensor_with_its_exact_pixels()
+    {
+        using var images = arange(8, ScalarType.Float32).div(7).reshape(2, 1, 2, 2);
+        var grid = TensorImages.Grid(images, new GridOptions { Nrow = 2, Padding = 1, Scale = 1, Outlined = [1] });
+
+        using var pixels = TensorImages.ToTensor(grid);
+
+        Assert.Equal(new long[] { 3, grid.Height, grid.Width }, pixels.shape);
+        Assert.Equal(ScalarType.Byte, pixels.dtype);
+        var expected = grid.Pixels.ToArray();
+        Assert.Equal(expected[(2 * grid.Width + 5) * 3 + 1], pixels[1, 2, 5].item<byte>()); // green of pixel (5, 2)
+        Assert.Equal(230, pixels[0, 0, 3].item<byte>()); // image 1's red frame
+    }
 }
