@@ -27,6 +27,19 @@ public static partial class torch
         public Tensor tanh_() => UnaryInPlace(Ops.tanh_);
         public Tensor square() => pow(2);
 
+        /// <summary>Rounds half to even (0.5 → 0, 1.5 → 2), to <paramref name="decimals"/> decimal places.</summary>
+        public Tensor round(long decimals = 0L) => Round(decimals, inPlace: false);
+        public Tensor round_(long decimals = 0L) => Round(decimals, inPlace: true);
+
+        private Tensor Round(long decimals, bool inPlace)
+        {
+            var a = new OpArgs();
+            a.Tensor(this);
+            if (decimals == 0) return CallOrInPlace(ref a, inPlace ? Ops.round_ : Ops.round, inPlace);
+            a.Int(decimals);
+            return CallOrInPlace(ref a, inPlace ? Ops.round__decimals : Ops.round_decimals, inPlace);
+        }
+
         public Tensor pow(Tensor exponent) => Call(Ops.pow_Tensor_Tensor, exponent);
         public Tensor pow(Scalar exponent) => Call(Ops.pow_Tensor_Scalar, exponent);
         public Tensor pow_(Tensor exponent) => Call(Ops.pow__Tensor, exponent, inPlace: true);
@@ -131,6 +144,8 @@ public static partial class torch
     public static Tensor tanh(Tensor input) => input.tanh();
     public static Tensor tanh_(Tensor input) => input.tanh_();
     public static Tensor square(Tensor input) => input.square();
+    public static Tensor round(Tensor input, long decimals = 0L) => input.round(decimals);
+    public static Tensor round_(Tensor input, long decimals = 0L) => input.round_(decimals);
     public static Tensor pow(Tensor left, Tensor exponent) => left.pow(exponent);
     public static Tensor pow(Tensor left, Scalar exponent) => left.pow(exponent);
     public static Tensor pow_(Tensor left, Tensor exponent) => left.pow_(exponent);
@@ -184,6 +199,10 @@ file static class Ops
     public static readonly Op sigmoid_ = new("aten::sigmoid_");
     public static readonly Op tanh = new("aten::tanh");
     public static readonly Op tanh_ = new("aten::tanh_");
+    public static readonly Op round = new("aten::round");
+    public static readonly Op round_ = new("aten::round_");
+    public static readonly Op round_decimals = new("aten::round", "decimals");
+    public static readonly Op round__decimals = new("aten::round_", "decimals");
     public static readonly Op pow_Tensor_Tensor = new("aten::pow", "Tensor_Tensor");
     public static readonly Op pow_Tensor_Scalar = new("aten::pow", "Tensor_Scalar");
     public static readonly Op pow__Tensor = new("aten::pow_", "Tensor");

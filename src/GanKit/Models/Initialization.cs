@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -24,6 +25,28 @@ public static class Initialization
         {
             if (biasesToo || !IsBias(name)) init.normal_(parameter, 0, std);
             else init.zeros_(parameter);
+        }
+        return module;
+    }
+
+    /// <summary>
+    /// Keras's defaults for Dense and Conv2D layers: glorot-uniform kernels (PyTorch's xavier_uniform_,
+    /// with the same fans) and zero biases. Other modules (batch norm: γ = 1, β = 0 in both) keep theirs.
+    /// Layers are visited in PyTorch's <c>modules()</c> order, so draws match a PyTorch loop over the same module.
+    /// </summary>
+    public static T KerasDefaults<T>(T module) where T : Module
+    {
+        foreach (var (_, layer) in ModuleTree.PreOrder(module))
+        {
+            var (weight, bias) = layer switch
+            {
+                Linear linear => (linear.weight, linear.bias),
+                Conv2d conv => (conv.weight, conv.bias),
+                _ => (null, null),
+            };
+            if (weight is null) continue;
+            init.xavier_uniform_(weight);
+            if (bias is not null) init.zeros_(bias);
         }
         return module;
     }

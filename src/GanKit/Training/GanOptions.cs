@@ -29,12 +29,6 @@ public enum LossReduction
     Sum,
 }
 
-public enum OptimizerKind
-{
-    Adam,
-    Sgd,
-}
-
 /// <summary>The choices a teacher toggles for <see cref="GanTrainer"/>. Immutable: change with <c>with { … }</c>.</summary>
 public sealed record GanOptions
 {
@@ -75,6 +69,12 @@ public sealed record GanOptions
 
     /// <summary>L2 weight decay in G's optimizer.</summary>
     public double WeightDecayG { get; init; }
+
+    /// <summary>D's optimizer as <see cref="OptimizerSettings"/> (PyTorch's ε).</summary>
+    public OptimizerSettings OptimizerSettingsD => new() { Kind = Optimizer, LearningRate = LearningRateD, Beta1 = Beta1, Beta2 = Beta2, WeightDecay = WeightDecayD };
+
+    /// <summary>G's optimizer as <see cref="OptimizerSettings"/>.</summary>
+    public OptimizerSettings OptimizerSettingsG => new() { Kind = Optimizer, LearningRate = LearningRateG, Beta1 = Beta1, Beta2 = Beta2, WeightDecay = WeightDecayG };
 
     /// <summary>Label easing (also called one-sided/two-sided smoothing): targets <c>1 − ε</c> and <c>ε</c>.</summary>
     public GanOptions WithLabelEasing(double epsilon = 0.1) => this with { RealTarget = 1 - epsilon, FakeTarget = epsilon };

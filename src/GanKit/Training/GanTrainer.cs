@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using GanKit.Checkpoints;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,7 +15,7 @@ namespace GanKit.Training;
 /// (<see cref="UpdateGenerator"/>). Every step runs in its own dispose scope, so memory stays flat.
 /// Used in notebook 01.
 /// </summary>
-public sealed class GanTrainer : IDisposable
+public sealed class GanTrainer : IDisposable, ICheckpointable
 {
     public GanTrainer(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, GanOptions options)
     {
@@ -21,8 +23,8 @@ public sealed class GanTrainer : IDisposable
         Generator = generator;
         Discriminator = discriminator;
         Options = options;
-        OptimizerD = CreateOptimizer(discriminator, options.LearningRateD, options.WeightDecayD);
-        OptimizerG = CreateOptimizer(generator, options.LearningRateG, options.WeightDecayG);
+        OptimizerD = options.OptimizerSettingsD.Create(discriminator.parameters());
+        OptimizerG = options.OptimizerSettingsG.Create(generator.parameters());
     }
 
     public nn.Module<Tensor, Tensor> Generator { get; }
@@ -124,12 +126,24 @@ public sealed class GanTrainer : IDisposable
         return Generator.forward(randn(new[] { count, Options.LatentDim }, like.dtype, like.device)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Puts a checkpoint's counters and history back (the weights and optimizer state are loaded separately).</summary>
-    internal void Restore(int epochCount, long stepCount, TrainingHistory history)
+    /// <summary>What a checkpoint records besides tensors (format 3: no trainer name, which means this trainer).</summary>
+    internal sealed record State(int Epoch, long Step, TrainingHistory History);
+
+    string ICheckpointable.Kind => nameof(GanTrainer);
+    nn.Module ICheckpointable.Generator => Generator;
+    nn.Module ICheckpointable.Discriminator => Discriminator;
+
+    object ICheckpointable.SaveState() => new State(EpochCount, StepCount, History);
+
+    Action ICheckpointable.ReadState(string json, string source)
     {
-        EpochCount = epochCount;
-        StepCount = stepCount;
-        History = history;
+        var state = JsonSerializer.Deserialize<State>(json) ?? throw new InvalidDataException($"{source} has no trainer state");
+        return () =>
+        {
+            EpochCount = state.Epoch;
+            StepCount = state.Step;
+            History = state.History;
+        };
     }
 
     public void Dispose()
@@ -151,12 +165,6 @@ public sealed class GanTrainer : IDisposable
         StepCount++;
         return new StepRecord(StepCount, epoch, d.Loss, g.Loss, d.DReal, d.DFake, d.GradientNorm, g.GradientNorm);
     }
-
-    private OptimizerHelper CreateOptimizer(nn.Module module, double learningRate, double weightDecay) => Options.Optimizer switch
-    {
-        OptimizerKind.Adam => optim.Adam(module.parameters(), learningRate, Options.Beta1, Options.Beta2, weight_decay: weightDecay),
-        _ => optim.SGD(module.parameters(), learningRate, weight_decay: weightDecay),
-    };
 
     /// <summary>Per-example weights for BCE, or null when every example weighs 1.</summary>
     private static Tensor? ExampleWeights(Tensor? column, double scale, Tensor output)

@@ -141,6 +141,31 @@ public class LayerTests
     }
 
     [Fact]
+    public void PadAddsZerosAsymmetricallyFromTheLastDimension()
+    {
+        using var x = tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [1, 1, 2, 3]);
+        // (left 1, right 0, top 1, bottom 2): a 5×4 image, the data at rows 1–2, columns 1–3.
+        using var y = F.pad(x, [1, 0, 1, 2]);
+        Assert.Equal(new long[] { 1, 1, 5, 4 }, y.shape);
+        Assert.Equal(new float[] { 0, 0, 0, 0, 0, 1, 2, 3, 0, 4, 5, 6, 0, 0, 0, 0, 0, 0, 0, 0 }, y.data<float>().ToArray());
+        using (var z = ZeroPad2d((1, 0, 1, 2)).call(x)) Assert.Equal(y.data<float>().ToArray(), z.data<float>().ToArray());
+        using (var z = F.pad(x, (1L, 0L, 1L, 2L), value: -1)) Assert.Equal(-1f, z[0, 0, 4, 0].item<float>());
+        using (var z = ZeroPad2d(2).call(x)) Assert.Equal(new long[] { 1, 1, 6, 7 }, z.shape);
+        using (var z = F.pad(x, 1)) Assert.Equal(new long[] { 3, 3, 4, 5 }, z.shape); // every dimension, both sides
+        Assert.Throws<ArgumentException>(() => F.pad(x, [1, 2, 3]));
+    }
+
+    [Fact]
+    public void PadReflectsAndReplicates()
+    {
+        using var x = tensor(new float[] { 1, 2, 3 }, [1, 1, 3]);
+        using (var y = F.pad(x, [2, 1], PaddingModes.Reflect)) Assert.Equal(new float[] { 3, 2, 1, 2, 3, 2 }, y.data<float>().ToArray());
+        using (var y = F.pad(x, [2, 1], PaddingModes.Replicate)) Assert.Equal(new float[] { 1, 1, 1, 2, 3, 3 }, y.data<float>().ToArray());
+        using (var y = F.pad(x, [2, 1], PaddingModes.Circular)) Assert.Equal(new float[] { 2, 3, 1, 2, 3, 1 }, y.data<float>().ToArray());
+        Assert.ThrowsAny<Exception>(() => F.pad(x, [1, 1], PaddingModes.Reflect, value: 5)); // a fill value belongs to constant mode
+    }
+
+    [Fact]
     public void EmbeddingLooksUpRowsAndKeepsThePaddingRowOutOfTraining()
     {
         using var weights = tensor(new float[] { 0, 0, 1, 2, 3, 4, 5, 6 }, [4, 2]);

@@ -37,6 +37,22 @@ public class MathTests
     }
 
     [Fact]
+    public void RoundGoesHalfToEven()
+    {
+        using var scope = NewDisposeScope();
+        var x = V(-1.5, -0.5, 0.4999, 0.5, 1.5, 2.5, 2.6);
+        Expect.Exactly([-2, -0, 0, 0, 2, 2, 3], x.round());
+        Expect.Exactly([-2, -0, 0, 0, 2, 2, 3], round(x));
+        Expect.Close([1.23, -0.12], V(1.2345, -0.125).round(2)); // half to even at the second decimal too
+        var same = x.round_();
+        Assert.Same(x, same);
+        Expect.Exactly([-2, -0, 0, 0, 2, 2, 3], x);
+        var y = V(0.125, 7.777);
+        round_(y, 1);
+        Expect.Close([0.1, 7.8], y);
+    }
+
+    [Fact]
     public void WherePicksByCondition()
     {
         using var scope = NewDisposeScope();

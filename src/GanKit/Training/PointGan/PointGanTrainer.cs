@@ -91,11 +91,7 @@ public static class PointGanTrainer
     }
 
     private static OptimizerHelper CreateOptimizer(PointGanOptions options, IEnumerable<Parameter> parameters, double learningRate, double weightDecay) =>
-        options.Optimizer switch
-        {
-            OptimizerKind.Adam => optim.Adam(parameters, learningRate, weight_decay: weightDecay),
-            _ => optim.SGD(parameters, learningRate, weight_decay: weightDecay),
-        };
+        new OptimizerSettings { Kind = options.Optimizer, LearningRate = learningRate, WeightDecay = weightDecay }.Create(parameters);
 
     private static float[] Snapshot(PointGanEnsemble ensemble)
     {
