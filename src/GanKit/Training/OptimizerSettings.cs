@@ -46,18 +46,20 @@ public sealed record OptimizerSettings
 
     /// <summary>
     /// Keras 2.x's RMSprop: ρ = 0.9 and ε = K.epsilon() = 1e-7 added after the square root, which is
-    /// PyTorch's RMSprop with alpha 0.9 (Keras 2.0.x used ε = 1e-8; the difference is below float32
-    /// resolution for any gradient that moves a weight).
+    /// PyTorch's RMSprop with alpha 0.9 and eps 1e-7, the same formula. (Keras 2.0.x, which the 2017
+    /// original may have run, used ε = 1e-8; ε only matters where the gradient's RMS is near 1e-7.)
     /// </summary>
     public static OptimizerSettings KerasRmsProp(double learningRate) =>
         new() { Kind = OptimizerKind.RmsProp, LearningRate = learningRate, Alpha = 0.9, Epsilon = 1e-7 };
 
     /// <summary>
-    /// Keras 2.x's Adam: β = (0.9, 0.999), ε = 1e-7. Keras folds the bias corrections into the step size,
-    /// lr·√(1−β2ᵗ)/(1−β1ᵗ)·m / (√v + ε), where PyTorch divides by √(v/(1−β2ᵗ)) + ε; that is Keras's
-    /// formula with ε scaled by √(1−β2ᵗ) (≈ 0.03 at t = 1, → 1 as t grows). ε only matters where √v is
-    /// near 1e-7, far below the gradients this GAN's generator sees, so both give the same updates to
-    /// within float32 noise in all but the first few steps, and then to a relative 1e-3 at most.
+    /// Keras 2.x's Adam: β = (0.9, 0.999), ε = 1e-7, as PyTorch's Adam with those values. The ε sits in
+    /// another place: Keras folds both bias corrections into the step size, lr·√(1−β2ᵗ)/(1−β1ᵗ)·m / (√v + ε),
+    /// where PyTorch divides by √(v/(1−β2ᵗ)) + ε, i.e. Keras's formula with ε·√(1−β2ᵗ) (≈ 0.03·ε at t = 1,
+    /// → ε as t grows). The denominators differ by less than ε = 1e-7 in absolute terms, so an update
+    /// changes by a relative ε/√v̂ at most: below 1e-3 wherever a weight's gradient RMS exceeds 1e-4, as
+    /// in Bulten's generator (measured 1e-4 to 1e-2), except the biases in front of batch norm, whose true
+    /// gradient is zero (batch norm cancels them), so that their steps are noise in Keras too.
     /// </summary>
     public static OptimizerSettings KerasAdam(double learningRate) =>
         new() { Kind = OptimizerKind.Adam, LearningRate = learningRate, Epsilon = 1e-7 };

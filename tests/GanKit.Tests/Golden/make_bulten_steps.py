@@ -35,9 +35,17 @@ def same_pad(size, kernel, stride):
     return total // 2, total - total // 2
 
 
-def zero_pad(size):
-    before, after = same_pad(size, 5, 2)
-    return nn.ZeroPad2d((before, after, before, after))
+def same_conv(in_channels, out_channels, stride, size):
+    """A 5x5 convolution with TF 'same' padding: symmetric padding in the convolution, plus a zero
+    row and column after when TF's total is odd (None otherwise)."""
+    before, after = same_pad(size, 5, stride)
+    extra = after - before
+    pad = nn.ZeroPad2d((0, extra, 0, extra)) if extra else None
+    return pad, nn.Conv2d(in_channels, out_channels, 5, stride=stride, padding=before)
+
+
+def padded(pad, x):
+    return x if pad is None else pad(x)
 
 
 def keras_init(model):
@@ -81,18 +89,15 @@ class Generator(nn.Module):
 class Discriminator(nn.Module):
     def __init__(self, dropout=0.4):
         super().__init__()
-        self.pad1 = zero_pad(28)
-        self.conv1 = nn.Conv2d(1, 64, 5, stride=2)
+        self.pad1, self.conv1 = same_conv(1, 64, 2, 28)
         self.act1 = nn.LeakyReLU(ALPHA)
-        self.pad2 = zero_pad(14)
-        self.conv2 = nn.Conv2d(64, 128, 5, stride=2)
+        self.pad2, self.conv2 = same_conv(64, 128, 2, 14)
         self.act2 = nn.LeakyReLU(ALPHA)
         self.drop2 = nn.Dropout(dropout)
-        self.pad3 = zero_pad(7)
-        self.conv3 = nn.Conv2d(128, 256, 5, stride=2)
+        self.pad3, self.conv3 = same_conv(128, 256, 2, 7)
         self.act3 = nn.LeakyReLU(ALPHA)
         self.drop3 = nn.Dropout(dropout)
-        self.conv4 = nn.Conv2d(256, 512, 5, padding='same')
+        self.pad4, self.conv4 = same_conv(256, 512, 1, 4)
         self.act4 = nn.LeakyReLU(ALPHA)
         self.drop4 = nn.Dropout(dropout)
         self.flatten = nn.Flatten()
@@ -101,10 +106,10 @@ class Discriminator(nn.Module):
         keras_init(self)
 
     def forward(self, x):
-        x = self.act1(self.conv1(self.pad1(x)))
-        x = self.drop2(self.act2(self.conv2(self.pad2(x))))
-        x = self.drop3(self.act3(self.conv3(self.pad3(x))))
-        x = self.drop4(self.act4(self.conv4(x)))
+        x = self.act1(self.conv1(padded(self.pad1, x)))
+        x = self.drop2(self.act2(self.conv2(padded(self.pad2, x))))
+        x = self.drop3(self.act3(self.conv3(padded(self.pad3, x))))
+        x = self.drop4(self.act4(self.conv4(padded(self.pad4, x))))
         return self.sigmoid(self.dense(self.flatten(x)))
 
 

@@ -85,18 +85,25 @@ public class BultenModelTests
     {
         using var d = new BultenDiscriminator();
         var rows = ModelSummary.Of(d, 1, 28, 28).Rows;
-        // 28 + 1 + 2 = 31 → 14, 14 + 1 + 2 = 17 → 7, 7 + 2 + 2 = 11 → 4; PyTorch's symmetric padding 2 would give 32 → 14, 18 → 7, 11 → 4.
-        Assert.Equal(new[] { "pad1", "conv1", "pad2", "conv2", "pad3", "conv3", "conv4" },
+        // TF pads 28 by 1 + 2 (→ 14), 14 by 1 + 2 (→ 7), 7 by 2 + 2 (→ 4), 4 by 2 + 2 (→ 4): the convolutions pad 1, 1, 2, 2
+        // on every side and the ZeroPad2d layers add the odd row and column. PyTorch's padding 2 alone would give 32 → 14, 18 → 7.
+        Assert.Equal(new[] { "pad1", "conv1", "pad2", "conv2", "conv3", "conv4" },
             rows.Where(r => r.Type is "ZeroPad2d" or "Conv2d").Select(r => r.Name));
-        Assert.Equal(new[] { "(B, 1, 31, 31)", "(B, 64, 14, 14)", "(B, 64, 17, 17)", "(B, 128, 7, 7)", "(B, 128, 11, 11)", "(B, 256, 4, 4)", "(B, 512, 4, 4)" },
+        Assert.Equal(new[] { "(B, 1, 29, 29)", "(B, 64, 14, 14)", "(B, 64, 15, 15)", "(B, 128, 7, 7)", "(B, 256, 4, 4)", "(B, 512, 4, 4)" },
             rows.Where(r => r.Type is "ZeroPad2d" or "Conv2d").Select(r => r.OutputShapeText));
+        Assert.Equal(new long[] { 1, 1, 2, 2 }, d.modules().OfType<Conv2d>().Select(c => c.padding![0]));
 
-        // The extra row and column are at the bottom and right: a 1 in the top-left pixel lands at (1, 1), one in the bottom-right at (29, 29) of 31.
-        using var padded = TensorFlowPadding.SamePad2d(28, 5, 2).call(ones(1, 1, 28, 28));
-        Assert.Equal(0f, padded[0, 0, 0, 0].item<float>());
-        Assert.Equal(1f, padded[0, 0, 1, 1].item<float>());
-        Assert.Equal(1f, padded[0, 0, 28, 28].item<float>());
-        Assert.Equal(0f, padded[0, 0, 29, 29].item<float>());
+        // Together the same as TF's explicit (1, 2) margin: a convolution of the TF-padded input.
+        manual_seed(5);
+        using var scope = NewDisposeScope();
+        var (extra, conv) = TensorFlowPadding.SameConv2d(2, 3, kernel: 5, stride: 2, size: 14);
+        var x = randn(2, 2, 14, 14);
+        var tf = nn.functional.conv2d(nn.functional.pad(x, [1, 2, 1, 2]), conv.weight, conv.bias, strides: [2, 2]);
+        var ours = conv.call(extra!.call(x));
+        Assert.Equal(new long[] { 2, 3, 7, 7 }, ours.shape);
+        Assert.True(tf.allclose(ours, rtol: 1e-5, atol: 1e-6));
+        Assert.False(nn.functional.conv2d(x, conv.weight, conv.bias, strides: [2, 2], padding: [2, 2]).allclose(ours, rtol: 1e-3, atol: 1e-3)); // symmetric 2 is another function
+        Assert.Null(TensorFlowPadding.SameConv2d(2, 3, kernel: 5, stride: 2, size: 7).Extra);
     }
 
     [Fact]
