@@ -3,9 +3,12 @@
 #   libtorch-dev          libtorch 1.13 (CPU) headers, CMake config and libraries
 #   libopenblas0-pthread  the BLAS libtorch should use (reference BLAS is ~8x slower)
 #   cmake, g++            to build the native shim (src/Native)
+#   python3-torch         PyTorch 1.13 on the same libtorch: the benchmark's PyTorch twin
+#                         (tests/GanKit.Benchmarks/python/gan_steps.py, run by CI's --quick run) and
+#                         the scripts that make the tests' golden files
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++)
+packages=(libtorch-dev libopenblas0-pthread cmake g++ python3-torch)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
