@@ -1,3 +1,5 @@
+using GanKit.Benchmarks.Workloads;
+
 namespace GanKit.Benchmarks;
 
 /// <summary>The command line: see README.md for what each option is for.</summary>
@@ -13,9 +15,15 @@ internal sealed record BenchmarkOptions
     public long Seed { get; init; } = 1;
     public string? OutputDirectory { get; init; }
 
+    /// <summary>Workload 4's batch sizes, each a row: the tutorial's, and the one notebook 03 trains with on a CPU.</summary>
+    public IReadOnlyList<int> W4Batches { get; init; } = [BultenMnistGan.TutorialBatch, BultenMnistGan.NotebookCpuBatch];
+
+    /// <summary>The interpreter that runs the PyTorch twin: Debian's, whose python3-torch uses the same libtorch as the binding.</summary>
+    public string Python { get; init; } = "/usr/bin/python3";
+
     public const string Usage =
         "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
-        "                         [--rounds R] [--memory-steps N] [--seed K] [--out DIR]";
+        "                         [--w4-batches 256,64] [--rounds R] [--memory-steps N] [--seed K] [--out DIR] [--python PATH]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -23,20 +31,27 @@ internal sealed record BenchmarkOptions
         for (int k = 0; k < args.Length; k++) {
             string Value() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value\n{Usage}");
             int Positive(string text) => int.TryParse(text, out int n) && n > 0 ? n : throw new ArgumentException($"{args[k - 1]} takes a positive integer, not '{text}'");
+            int[] PositiveList(string text) => text.Split(',').Select(Positive).ToArray();
             options = args[k] switch {
                 "--quick" => options with { Quick = true },
                 "--memory" => options with { Memory = true },
                 "--threads" => options with { Threads = Positive(Value()) },
                 "--device" => options with { Device = Value() },
-                "--workloads" => options with { Workloads = Value().Split(',').Select(Positive).ToArray() },
+                "--workloads" => options with { Workloads = PositiveList(Value()) },
+                "--w4-batches" => options with { W4Batches = PositiveList(Value()) },
                 "--rounds" => options with { Rounds = Positive(Value()) },
                 "--memory-steps" => options with { MemorySteps = Positive(Value()) },
                 "--seed" => options with { Seed = long.Parse(Value()) },
                 "--out" => options with { OutputDirectory = Value() },
+                "--python" => options with { Python = Value() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option '{args[k]}'\n{Usage}"),
             };
         }
         return options;
     }
+
+    /// <summary>The batch sizes a timing run measures <paramref name="workload"/> at, a row each; a quick run only its small one.</summary>
+    public IReadOnlyList<int> BatchesOf(Workload workload) =>
+        Quick ? [workload.QuickBatch] : workload.Number == 4 ? W4Batches : [workload.Batch];
 }

@@ -1,5 +1,5 @@
-// GanKit.Benchmarks: every tutorial GAN step through our binding beside the same step in C++ libtorch,
-// or (--memory) resident memory and live tensors over a long run. See README.md.
+// GanKit.Benchmarks: every tutorial GAN step through our binding beside the same step in C++ libtorch
+// and in PyTorch, or (--memory) resident memory and live tensors over a long run. See README.md.
 using GanKit.Benchmarks;
 using GanKit.Benchmarks.Memory;
 using GanKit.Benchmarks.Reporting;
@@ -16,10 +16,23 @@ try {
     return 2;
 }
 
-var machine = MachineInfo.Current(options);
+var (cpp, pytorch) = (Twin.Cpp(), Twin.PyTorch(options.Python));
+string? pytorchVersion = null;
+if (!options.Memory) {
+    // Before minutes of timing: a missing twin (no python3-torch, say) stops the run here, saying why.
+    try {
+        pytorchVersion = $"{pytorch.Version()} ({options.Python})";
+    } catch (TwinException e) {
+        Console.Error.WriteLine(e.Message);
+        return 3;
+    }
+}
+
+var machine = MachineInfo.Current(options, pytorchVersion);
 var output = options.OutputDirectory ?? ResultsWriter.DefaultDirectory;
 void Log(string line) => Console.Error.WriteLine(line);
-Log($"{machine.Cpu}, {machine.Cores} cores, load {machine.LoadAverage}; libtorch {machine.Libtorch}; {machine.Blas}; {options.Threads} thread(s) on {options.Device}");
+Log($"{machine.Cpu}, {machine.Cores} cores, load {machine.LoadAverage}; libtorch {machine.Libtorch}; {machine.Blas}; {options.Threads} thread(s) on {options.Device}" +
+    (pytorchVersion is null ? "" : $"; PyTorch {pytorchVersion}"));
 
 (string Markdown, string Json) written;
 if (options.Memory) {
@@ -34,9 +47,15 @@ if (options.Memory) {
     Console.WriteLine(File.ReadAllText(written.Markdown));
 } else {
     var results = new List<Comparison>();
-    foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
-        Log($"workload {workload.Number}: {workload.Name}");
-        results.Add(SideBySide.Measure(workload, options, Log));
+    try {
+        foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
+            Log($"workload {workload.Number}: {workload.Name}");
+            foreach (int batch in options.BatchesOf(workload))
+                results.Add(SideBySide.Measure(workload, batch, options, cpp, pytorch, Log));
+        }
+    } catch (TwinException e) {
+        Console.Error.WriteLine(e.Message);
+        return 3;
     }
     // A quick run is a smoke test: it must not overwrite the committed table.
     written = ResultsWriter.Write(output, options.Quick ? "quick" : "benchmark",

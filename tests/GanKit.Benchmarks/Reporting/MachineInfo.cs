@@ -5,9 +5,10 @@ namespace GanKit.Benchmarks.Reporting;
 /// <summary>Where and when a result was measured: numbers mean little without it.</summary>
 internal sealed record MachineInfo(
     string Date, string Cpu, int Cores, string LoadAverage, string Libtorch, string Blas,
-    int Threads, string Device, string DotNet, string GcRegionRange, string Backend)
+    int Threads, string Device, string DotNet, string GcRegionRange, string Backend, string? PyTorch)
 {
-    public static MachineInfo Current(BenchmarkOptions options) => new(
+    /// <param name="pytorch">The PyTorch twin's torch version and interpreter; null where no twin runs (the memory run).</param>
+    public static MachineInfo Current(BenchmarkOptions options, string? pytorch) => new(
         Date: DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
         Cpu: CpuModel(),
         Cores: Environment.ProcessorCount,
@@ -19,7 +20,8 @@ internal sealed record MachineInfo(
         Device: options.Device,
         DotNet: RuntimeInformation.FrameworkDescription,
         GcRegionRange: GcRegionRangeInEffect(),
-        Backend: typeof(torch).Assembly.GetName().Name ?? "unknown");
+        Backend: typeof(torch).Assembly.GetName().Name ?? "unknown",
+        PyTorch: pytorch);
 
     private static string CpuModel()
     {

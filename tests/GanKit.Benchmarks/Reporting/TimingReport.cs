@@ -4,27 +4,41 @@ using static GanKit.Benchmarks.Reporting.ResultsWriter;
 
 namespace GanKit.Benchmarks.Reporting;
 
-/// <summary>The side-by-side table: per workload, our and the C++ twin's step time, and the ratio read against the issue's goals.</summary>
+/// <summary>
+/// The side-by-side tables: per workload and batch, the step time of ours, the C++ twin and the PyTorch
+/// twin, then the ratios ours / C++ and ours / PyTorch read against their goals.
+/// </summary>
 internal static class TimingReport
 {
     public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, bool quick)
     {
-        var text = new StringBuilder(Header(quick ? "GAN step benchmark (quick smoke run: timings not meaningful)" : "GAN step benchmark: ours vs C++ libtorch", machine));
-        text.AppendLine("| # | workload | ours median ms | C++ median ms | ours min ms | C++ min ms | spread ours / C++ | steps/s ours / C++ | ours / C++ median | ours / C++ min | ours / C++ CPU time | goal (median) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        var text = new StringBuilder(Header(quick ? "GAN step benchmark (quick smoke run: timings not meaningful)" : "GAN step benchmark: ours vs C++ libtorch vs PyTorch", machine));
+        text.AppendLine("| # | workload | side | median ms | min ms | spread | steps/s | CPU time median ms |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|");
         foreach (var r in results) {
-            string goal = r.Workload.Goal is double g ? $"≤ {Fixed(g, 2)} {(r.MeetsGoal == true ? "met" : "missed")}" : "none set";
-            text.AppendLine(
-                $"| {r.Workload.Number} | {r.Workload.Name}, batch {r.Settings.Batch} | {Milliseconds(r.Ours.Median)} | {Milliseconds(r.Cpp.Median)} | {Milliseconds(r.Ours.Min)} | {Milliseconds(r.Cpp.Min)} " +
-                $"| {Percent(r.Ours.RelativeSpread)} / {Percent(r.Cpp.RelativeSpread)} | {Fixed(r.Ours.StepsPerSecond, 1)} / {Fixed(r.Cpp.StepsPerSecond, 1)} " +
-                $"| {Fixed(r.Ratio, 3)} | {Fixed(r.MinRatio, 3)} | {Fixed(r.CpuRatio, 3)} | {goal} |");
+            foreach (var (side, wall, cpu) in new[] { ("ours", r.Ours, r.OursCpu), ("C++", r.Cpp, r.CppCpu), ("PyTorch", r.PyTorch, r.PyTorchCpu) })
+                text.AppendLine($"| {r.Workload.Number} | {Name(r)} | {side} | {Milliseconds(wall.Median)} | {Milliseconds(wall.Min)} | {Percent(wall.RelativeSpread)} | {Fixed(wall.StepsPerSecond, 1)} | {Milliseconds(cpu.Median)} |");
         }
         text.AppendLine();
-        text.AppendLine($"Steps timed per side: {string.Join(", ", results.Select(r => $"#{r.Workload.Number} {r.Ours.Steps}"))}. " +
+        text.AppendLine("| # | workload | ours / C++ median | ours / C++ min | ours / C++ CPU time | goal ours / C++ (median) | ours / PyTorch median | ours / PyTorch min | ours / PyTorch CPU time | goal ours / PyTorch (median) |");
+        text.AppendLine("|---|---|---:|---:|---:|---|---:|---:|---:|---|");
+        foreach (var r in results) {
+            text.AppendLine(
+                $"| {r.Workload.Number} | {Name(r)} | {Fixed(r.Ratio, 3)} | {Fixed(r.MinRatio, 3)} | {Fixed(r.CpuRatio, 3)} | {Goal(r.Workload.Goal, r.MeetsGoal)} " +
+                $"| {Fixed(r.PyTorchRatio, 3)} | {Fixed(r.PyTorchMinRatio, 3)} | {Fixed(r.PyTorchCpuRatio, 3)} | {Goal(r.Workload.PyTorchGoal, r.MeetsPyTorchGoal)} |");
+        }
+        text.AppendLine();
+        text.AppendLine($"Steps timed per side: {string.Join(", ", results.Select(r => $"#{r.Workload.Number} batch {r.Settings.Batch}: {r.Ours.Steps}"))}. " +
                         "Spread is the interquartile range over the median. CPU time is the process's processor time per step (median), " +
-                        "which waiting for a core shared with other programs does not inflate (cache contention still does). Both sides alternate over rounds in one run, same threads, seed and shapes.");
+                        "which waiting for a core shared with other programs does not inflate (cache contention still does). " +
+                        "The three sides alternate over rounds in one run, same threads, seed and shapes.");
         return text.ToString();
     }
+
+    private static string Name(Comparison r) => $"{r.Workload.Name}, batch {r.Settings.Batch}";
+
+    private static string Goal(double? goal, bool? met) =>
+        goal is double g ? $"≤ {Fixed(g, 2)} {(met == true ? "met" : "missed")}" : "none set";
 
     private static string Percent(double fraction) => Fixed(fraction * 100, 1) + " %";
 
@@ -38,16 +52,24 @@ internal static class TimingReport
             warmup = r.Settings.Warmup,
             bound = r.Workload.Bound.ToString().ToLowerInvariant(),
             goal = r.Workload.Goal,
+            pytorch_goal = r.Workload.PyTorchGoal,
             ours = r.Ours,
             cpp = r.Cpp,
+            pytorch = r.PyTorch,
             ours_cpu = r.OursCpu,
             cpp_cpu = r.CppCpu,
+            pytorch_cpu = r.PyTorchCpu,
             ours_steps_per_second = r.Ours.StepsPerSecond,
             cpp_steps_per_second = r.Cpp.StepsPerSecond,
+            pytorch_steps_per_second = r.PyTorch.StepsPerSecond,
             ratio_median = r.Ratio,
             ratio_min = r.MinRatio,
             ratio_cpu = r.CpuRatio,
             meets_goal = r.MeetsGoal,
+            pytorch_ratio_median = r.PyTorchRatio,
+            pytorch_ratio_min = r.PyTorchMinRatio,
+            pytorch_ratio_cpu = r.PyTorchCpuRatio,
+            meets_pytorch_goal = r.MeetsPyTorchGoal,
         }),
     };
 }

@@ -168,11 +168,17 @@ std::unique_ptr<Workload> dcgan64(torch::Device device, int64_t batch) {
   return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{batch, 3, 64, 64}, std::vector<int64_t>{batch, 100, 1, 1});
 }
 
-// 4. Bulten's Keras MNIST GAN, batch 256 real + 256 fake. Keras 'same' padding with k5 is padding 2
-//    here (same output sizes: 28→14→7→4→4). D trains on the concatenated real and fake batch, the
-//    fake made without gradient as Keras' predict does; G's update draws fresh noise U(−1, 1).
-//    D RMSprop 8e-4, G Adam 4e-4 (Keras' clipvalue and decay are left out).
+// 4. Bulten's Keras MNIST GAN as the notebook trains it (TUTORIALS.md §2.3–2.5, §7): TF 'same'
+//    padding (asymmetric (1, 2) zero pads before the 28→14 and 14→7 convolutions; the symmetric
+//    (2, 2) of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.1 in
+//    PyTorch's terms), LeakyReLU 0.3, dropout 0.4 after D's convolutions 2–4 and after G's reshape.
+//    D trains on [real; fake], the fake made by G in eval mode without gradient (Keras' predict);
+//    G's update runs G in train mode on fresh noise U(−1, 1). BCE on probabilities clamped to
+//    [1e-7, 1 − 1e-7]; gradients clamped to [−1, 1] before each step (clipvalue 1.0); D RMSprop 8e-4
+//    (α 0.9, ε 1e-7), G Adam 4e-4. Keras' decay of 1e-10 is left out.
 struct BultenMnistGan : Workload {
+  static constexpr double probability_clamp = 1e-7;
+  static constexpr double clip_value = 1.0;
   int64_t batch;
   nn::Sequential G, D;
   nn::BCELoss loss;
@@ -181,59 +187,84 @@ struct BultenMnistGan : Workload {
   torch::TensorOptions opts;
   torch::Tensor real, targets_D, ones;
 
+  static nn::LeakyReLU lrelu() { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3)); }
+
+  // Zeros and a copy into the interior, exactly as the managed side pads (its binding has no F.pad yet).
+  static nn::Functional zero_pad(int64_t before, int64_t after) {
+    return nn::Functional([before, after](const torch::Tensor& input) {
+      using torch::indexing::Ellipsis;
+      using torch::indexing::Slice;
+      auto shape = input.sizes().vec();
+      int64_t height = shape[shape.size() - 2], width = shape.back();
+      shape[shape.size() - 2] += before + after;
+      shape.back() += before + after;
+      auto padded = torch::zeros(shape, input.options());
+      padded.index_put_({Ellipsis, Slice(before, before + height), Slice(before, before + width)}, input);
+      return padded;
+    });
+  }
+
   static nn::Sequential generator() {
-    auto lrelu = [] { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3)); };
     auto conv = [](int64_t in, int64_t out) { return nn::Conv2d(nn::Conv2dOptions(in, out, 5).padding(2)); };
     auto upsample = [] {
       return nn::Upsample(nn::UpsampleOptions().scale_factor(std::vector<double>{2, 2}).mode(torch::kNearest));
     };
-    return nn::Sequential(nn::Linear(100, 12544), nn::BatchNorm1d(12544), lrelu(),
+    auto bn2d = [](int64_t features) { return nn::BatchNorm2d(nn::BatchNorm2dOptions(features).eps(1e-3).momentum(0.1)); };
+    return nn::Sequential(nn::Linear(100, 12544), nn::BatchNorm1d(nn::BatchNorm1dOptions(12544).eps(1e-3).momentum(0.1)), lrelu(),
                           nn::Unflatten(nn::UnflattenOptions(1, {256, 7, 7})), nn::Dropout(0.4),
-                          upsample(), conv(256, 128), nn::BatchNorm2d(128), lrelu(),
-                          upsample(), conv(128, 64), nn::BatchNorm2d(64), lrelu(),
-                          conv(64, 32), nn::BatchNorm2d(32), lrelu(),
+                          upsample(), conv(256, 128), bn2d(128), lrelu(),
+                          upsample(), conv(128, 64), bn2d(64), lrelu(),
+                          conv(64, 32), bn2d(32), lrelu(),
                           conv(32, 1), nn::Sigmoid());
   }
 
   static nn::Sequential discriminator() {
-    nn::Sequential D;
-    int64_t in = 1;
-    for (auto [out, stride] : {std::pair<int64_t, int64_t>{64, 2}, {128, 2}, {256, 2}, {512, 1}}) {
-      D->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 5).stride(stride).padding(2)));
-      D->push_back(nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3)));
-      D->push_back(nn::Dropout(0.4));
-      in = out;
-    }
-    D->push_back(nn::Flatten());
-    D->push_back(nn::Linear(512 * 4 * 4, 1));
-    D->push_back(nn::Sigmoid());
-    return D;
+    auto conv = [](int64_t in, int64_t out, int64_t stride, int64_t padding) {
+      return nn::Conv2d(nn::Conv2dOptions(in, out, 5).stride(stride).padding(padding));
+    };
+    return nn::Sequential(zero_pad(1, 2), conv(1, 64, 2, 0), lrelu(),
+                          zero_pad(1, 2), conv(64, 128, 2, 0), lrelu(), nn::Dropout(0.4),
+                          conv(128, 256, 2, 2), lrelu(), nn::Dropout(0.4),
+                          conv(256, 512, 1, 2), lrelu(), nn::Dropout(0.4),
+                          nn::Flatten(), nn::Linear(512 * 4 * 4, 1), nn::Sigmoid());
   }
 
   BultenMnistGan(torch::Device device, int64_t batch)
       : batch(batch), G(generator()), D(discriminator()), opts(torch::TensorOptions().device(device)) {
     G->to(device);
     D->to(device);
-    opt_D = std::make_unique<optim::RMSprop>(D->parameters(), optim::RMSpropOptions(8e-4));
+    opt_D = std::make_unique<optim::RMSprop>(D->parameters(), optim::RMSpropOptions(8e-4).alpha(0.9).eps(1e-7));
     opt_G = std::make_unique<optim::Adam>(G->parameters(), optim::AdamOptions(4e-4));
     real = torch::rand({batch, 1, 28, 28}, opts);
     ones = torch::ones({batch, 1}, opts);
     targets_D = torch::cat({ones, torch::zeros({batch, 1}, opts)});
   }
 
+  torch::Tensor noise() { return torch::empty({batch, 100}, opts).uniform_(-1, 1); }
+
+  torch::Tensor bce(const torch::Tensor& probabilities, const torch::Tensor& targets) {
+    return loss(probabilities.clamp(probability_clamp, 1 - probability_clamp), targets);
+  }
+
   void step() override {
     torch::Tensor fake;
+    G->eval();
     {
       torch::NoGradGuard no_grad;
-      fake = G->forward(torch::empty({batch, 100}, opts).uniform_(-1, 1));
+      fake = G->forward(noise());
     }
+    G->train();
+
     opt_D->zero_grad();
-    auto loss_D = loss(D->forward(torch::cat({real, fake})), targets_D);
+    auto loss_D = bce(D->forward(torch::cat({real, fake})), targets_D);
     loss_D.backward();
+    nn::utils::clip_grad_value_(D->parameters(), clip_value);
     opt_D->step();
+
     opt_G->zero_grad();
-    auto loss_G = loss(D->forward(G->forward(torch::empty({batch, 100}, opts).uniform_(-1, 1))), ones);
+    auto loss_G = bce(D->forward(G->forward(noise())), ones);
     loss_G.backward();
+    nn::utils::clip_grad_value_(G->parameters(), clip_value);
     opt_G->step();
   }
 };
