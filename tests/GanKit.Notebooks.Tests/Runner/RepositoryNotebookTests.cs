@@ -33,7 +33,8 @@ public sealed partial class RepositoryNotebookTests
     [GeneratedRegex(@"^\s*#r\s", RegexOptions.Multiline)]
     private static partial Regex ReferenceDirective();
 
-    [GeneratedRegex(@"^(int|long|double|float|bool|string|decimal) (\w+) = .+;$")]
+    // One declaration per line; a trailing comment may say what the value is or what the original used.
+    [GeneratedRegex(@"^(int|long|double|float|bool|string|decimal) (\w+) = [^;]+;(\s*//.*)?$")]
     private static partial Regex TypedParameter();
 
     [Fact]
