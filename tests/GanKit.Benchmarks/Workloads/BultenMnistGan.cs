@@ -2,9 +2,9 @@ namespace GanKit.Benchmarks.Workloads;
 
 /// <summary>
 /// Workload 4, Bulten's Keras MNIST GAN, as the notebook trains it (TUTORIALS.md §2.3–2.5, §7):
-/// TF 'same' padding (asymmetric (1, 2) zero pads before the 28→14 and 14→7 convolutions; the
-/// symmetric (2, 2) of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum
-/// 0.9 = PyTorch 0.1), LeakyReLU 0.3, dropout 0.4 after D's convolutions 2–4 and after G's reshape.
+/// TF 'same' padding (asymmetric (1, 2) before the 28→14 and 14→7 convolutions: padding 1 plus one zero
+/// row and column, as the library's <c>TensorFlowPadding.SameConv2d</c>; the symmetric (2, 2) of 7→4
+/// and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.9 = PyTorch 0.1), LeakyReLU 0.3, dropout 0.4 after D's convolutions 2–4 and after G's reshape.
 /// D trains on [real; fake], the fake made by G in eval mode without gradient (Keras' predict); G's
 /// update runs G in train mode on fresh noise U(−1, 1). BCE on probabilities clamped to
 /// [1e-7, 1 − 1e-7] (Keras' clipping); gradients clamped element-wise to [−1, 1] before each step
@@ -53,8 +53,8 @@ internal sealed class BultenMnistGan : IGanStep
         nn.Conv2d(32, 1, 5, padding: 2), nn.Sigmoid());                                                                  // 1×28×28
 
     private static Sequential Discriminator() => nn.Sequential(
-        new ZeroPad(1, 2), nn.Conv2d(1, 64, 5, stride: 2), nn.LeakyReLU(0.3),                          // 64×14×14
-        new ZeroPad(1, 2), nn.Conv2d(64, 128, 5, stride: 2), nn.LeakyReLU(0.3), nn.Dropout(0.4),       // 128×7×7
+        nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(1, 64, 5, stride: 2, padding: 1), nn.LeakyReLU(0.3),                     // 64×14×14
+        nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(64, 128, 5, stride: 2, padding: 1), nn.LeakyReLU(0.3), nn.Dropout(0.4),  // 128×7×7
         nn.Conv2d(128, 256, 5, stride: 2, padding: 2), nn.LeakyReLU(0.3), nn.Dropout(0.4),             // 256×4×4
         nn.Conv2d(256, 512, 5, padding: 2), nn.LeakyReLU(0.3), nn.Dropout(0.4),                        // 512×4×4
         nn.Flatten(), nn.Linear(512 * 4 * 4, 1), nn.Sigmoid());

@@ -169,8 +169,8 @@ std::unique_ptr<Workload> dcgan64(torch::Device device, int64_t batch) {
 }
 
 // 4. Bulten's Keras MNIST GAN as the notebook trains it (TUTORIALS.md §2.3–2.5, §7): TF 'same'
-//    padding (asymmetric (1, 2) zero pads before the 28→14 and 14→7 convolutions; the symmetric
-//    (2, 2) of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.1 in
+//    padding (asymmetric (1, 2) before the 28→14 and 14→7 convolutions: padding 1 plus one zero row
+//    and column, as the library's model; the symmetric (2, 2) of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.1 in
 //    PyTorch's terms), LeakyReLU 0.3, dropout 0.4 after D's convolutions 2–4 and after G's reshape.
 //    D trains on [real; fake], the fake made by G in eval mode without gradient (Keras' predict);
 //    G's update runs G in train mode on fresh noise U(−1, 1). BCE on probabilities clamped to
@@ -189,20 +189,9 @@ struct BultenMnistGan : Workload {
 
   static nn::LeakyReLU lrelu() { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.3)); }
 
-  // Zeros and a copy into the interior, exactly as the managed side pads (its binding has no F.pad yet).
-  static nn::Functional zero_pad(int64_t before, int64_t after) {
-    return nn::Functional([before, after](const torch::Tensor& input) {
-      using torch::indexing::Ellipsis;
-      using torch::indexing::Slice;
-      auto shape = input.sizes().vec();
-      int64_t height = shape[shape.size() - 2], width = shape.back();
-      shape[shape.size() - 2] += before + after;
-      shape.back() += before + after;
-      auto padded = torch::zeros(shape, input.options());
-      padded.index_put_({Ellipsis, Slice(before, before + height), Slice(before, before + width)}, input);
-      return padded;
-    });
-  }
+  // TF's (1, 2) padding as the library's model does it: the convolution pads 1 on every side, and a
+  // ZeroPad2d adds the extra bottom row and right column.
+  static nn::ZeroPad2d extra_pad() { return nn::ZeroPad2d(nn::ZeroPad2dOptions({0, 1, 0, 1})); }
 
   static nn::Sequential generator() {
     auto conv = [](int64_t in, int64_t out) { return nn::Conv2d(nn::Conv2dOptions(in, out, 5).padding(2)); };
@@ -222,8 +211,8 @@ struct BultenMnistGan : Workload {
     auto conv = [](int64_t in, int64_t out, int64_t stride, int64_t padding) {
       return nn::Conv2d(nn::Conv2dOptions(in, out, 5).stride(stride).padding(padding));
     };
-    return nn::Sequential(zero_pad(1, 2), conv(1, 64, 2, 0), lrelu(),
-                          zero_pad(1, 2), conv(64, 128, 2, 0), lrelu(), nn::Dropout(0.4),
+    return nn::Sequential(extra_pad(), conv(1, 64, 2, 1), lrelu(),
+                          extra_pad(), conv(64, 128, 2, 1), lrelu(), nn::Dropout(0.4),
                           conv(128, 256, 2, 2), lrelu(), nn::Dropout(0.4),
                           conv(256, 512, 1, 2), lrelu(), nn::Dropout(0.4),
                           nn::Flatten(), nn::Linear(512 * 4 * 4, 1), nn::Sigmoid());

@@ -139,26 +139,10 @@ def dcgan64(device, batch):
     return DcganStyleStep(G, D, device, (batch, 3, 64, 64), (batch, 100, 1, 1))
 
 
-class ZeroPad(nn.Module):
-    """Zero padding of the last two dimensions, `before` in front and `after` behind, written as zeros
-    and a copy into the interior exactly as the managed side pads (its binding has no F.pad yet)."""
-
-    def __init__(self, before, after):
-        super().__init__()
-        self.before, self.after = before, after
-
-    def forward(self, input):
-        *leading, height, width = input.shape
-        padded = torch.zeros(*leading, height + self.before + self.after, width + self.before + self.after,
-                             dtype=input.dtype, device=input.device)
-        padded[..., self.before:self.before + height, self.before:self.before + width] = input
-        return padded
-
-
 class BultenMnistGan:
     """4. Bulten's Keras MNIST GAN as the notebook trains it (TUTORIALS.md §2.3–2.5, §7): TF 'same'
-    padding (asymmetric (1, 2) zero pads before the 28→14 and 14→7 convolutions; the symmetric (2, 2)
-    of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.1 in PyTorch's
+    padding (asymmetric (1, 2) before the 28→14 and 14→7 convolutions: padding 1 plus one zero row and
+    column, as the library's model; the symmetric (2, 2) of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.1 in PyTorch's
     terms), LeakyReLU 0.3, dropout 0.4 after D's convolutions 2–4 and after G's reshape. D trains on
     [real; fake], the fake made by G in eval mode without gradient (Keras' predict); G's update runs
     G in train mode on fresh noise U(−1, 1). BCE on probabilities clamped to [1e-7, 1 − 1e-7];
@@ -196,8 +180,8 @@ class BultenMnistGan:
 
     @staticmethod
     def discriminator():
-        return nn.Sequential(ZeroPad(1, 2), nn.Conv2d(1, 64, 5, stride=2), nn.LeakyReLU(0.3),
-                             ZeroPad(1, 2), nn.Conv2d(64, 128, 5, stride=2), nn.LeakyReLU(0.3), nn.Dropout(0.4),
+        return nn.Sequential(nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(1, 64, 5, stride=2, padding=1), nn.LeakyReLU(0.3),
+                             nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(64, 128, 5, stride=2, padding=1), nn.LeakyReLU(0.3), nn.Dropout(0.4),
                              nn.Conv2d(128, 256, 5, stride=2, padding=2), nn.LeakyReLU(0.3), nn.Dropout(0.4),
                              nn.Conv2d(256, 512, 5, padding=2), nn.LeakyReLU(0.3), nn.Dropout(0.4),
                              nn.Flatten(), nn.Linear(512 * 4 * 4, 1), nn.Sigmoid())
