@@ -42,23 +42,6 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
-    public void AFailedWriteLeavesTheOldFileIntactAndNoTemporaryFile()
-    {
-        var path = Path.Combine(_folder, "state.bin");
-        AtomicFile.Write(path, s => s.Write("old contents"u8));
-        var crash = Assert.Throws<IOException>(() => AtomicFile.Write(path, s =>
-        {
-            s.Write("new contents, half writ"u8);
-            throw new IOException("disk full (simulated)");
-        }));
-        Assert.Contains("simulated", crash.Message);
-        Assert.Equal("old contents", File.ReadAllText(path));
-        Assert.Equal(new[] { path }, Directory.GetFiles(_folder));
-        AtomicFile.Write(path, s => s.Write("new contents"u8));
-        Assert.Equal("new contents", File.ReadAllText(path));
-    }
-
-    [Fact]
     public void ACheckpointSaveThatFailsMidWriteKeepsThePreviousCheckpoint()
     {
         var path = Path.Combine(_folder, "run.ckpt");
