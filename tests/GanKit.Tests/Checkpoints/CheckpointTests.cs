@@ -1,6 +1,7 @@
 using GanKit.Checkpoints;
 using GanKit.Tests.Training;
 using GanKit.Training;
+using static GanKit.Tests.Checkpoints.TrainerState;
 
 namespace GanKit.Tests.Checkpoints;
 
@@ -9,9 +10,6 @@ public sealed class CheckpointTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("gankit-checkpoint-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static float[] Weights(GanTrainer trainer) =>
-        trainer.Generator.parameters().Concat(trainer.Discriminator.parameters()).SelectMany(p => p.data<float>().ToArray()).ToArray();
 
     [Fact]
     public void RoundTripRestoresWeightsCountersAndHistory()
