@@ -8,6 +8,7 @@ namespace GanKit.Training.PointGan;
 /// </summary>
 public sealed record PointGanOptions : AdversarialOptions
 {
+    /// <summary>Adam at 0.01 for both networks: our assumption (the article gives no rates).</summary>
     public PointGanOptions()
     {
         LearningRateD = 0.01;
