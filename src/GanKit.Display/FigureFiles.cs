@@ -1,5 +1,6 @@
 using GanKit.Display.Formatting;
 using GanKit.Display.Output;
+using GanKit.IO;
 
 namespace GanKit.Display;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GanKit.IO;
 using GanKit.Notebooks.Execution;
 using GanKit.Notebooks.Export;
 using GanKit.Notebooks.Model;
@@ -29,7 +30,7 @@ internal static class ExportCommand
             {
                 var projectPath = result.GetValue(project) ?? FindDefaultProject(target);
                 var app = AppExporter.Export(Notebook.Load(source), Path.GetFileName(source), target, projectPath);
-                AtomicWrite.Text(target, app);
+                AtomicFile.WriteAllText(target, app);
                 output.WriteLine($"Wrote {target}; run it with: dotnet run {target}");
                 return ExitCodes.Success;
             }

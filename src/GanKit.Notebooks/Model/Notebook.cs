@@ -65,7 +65,7 @@ public sealed class Notebook
     public string ToJson() => Sorted(ToJsonObject())!.ToJsonString(WriteOptions) + "\n";
 
     /// <summary>Writes the notebook atomically, so a crash never leaves a truncated file.</summary>
-    public void Save(string path) => GanKit.Notebooks.Execution.AtomicWrite.Text(path, ToJson());
+    public void Save(string path) => GanKit.IO.AtomicFile.WriteAllText(path, ToJson());
 
     public Notebook Clone() => Parse(ToJson());
 

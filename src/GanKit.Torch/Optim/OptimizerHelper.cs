@@ -110,7 +110,7 @@ public abstract class OptimizerHelper : Optimizer
     }
 
     /// <summary>Writes the options and state in TorchSharp's file format, to a temporary file that then replaces <paramref name="location"/>.</summary>
-    public void save_state_dict(string location) => AtomicFile.Write(location, save_state_dict);
+    public void save_state_dict(string location) => StateDictFormat.SaveFile(location, save_state_dict);
 
     /// <summary>
     /// TorchSharp's optimizer state format: the optimizer's type name (<see cref="BinaryWriter.Write(string)"/>),

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GanKit.IO;
 using GanKit.Training;
 using GanKit.Training.Keras;
 using TorchSharp;

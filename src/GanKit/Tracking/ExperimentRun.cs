@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using GanKit.Checkpoints;
+using GanKit.IO;
 using GanKit.Reporting;
 using TorchSharp;
 

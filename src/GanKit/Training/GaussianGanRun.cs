@@ -1,16 +1,14 @@
 using TorchSharp;
 using static TorchSharp.torch;
 using GanKit.Data;
-using GanKit.Display.Charts;
 using GanKit.Models;
-using GanKit.Visualization;
 
 namespace GanKit.Training;
 
 /// <summary>
 /// One complete d2l Gaussian GAN run in a call — fresh G and D (N(0, 0.02) weights, zero biases), a shuffled
 /// loader, <see cref="GanTrainer.Fit"/> — for exercises that compare settings side by side. Notebook 01 trains
-/// its main run step by step and uses this for the exercises.
+/// its main run step by step and uses this for the exercises; <c>GanPlots.TrainingFigure(run)</c> draws one.
 /// </summary>
 public sealed class GaussianGanRun
 {
@@ -45,13 +43,5 @@ public sealed class GaussianGanRun
         var result = trainer.Fit(new TensorLoader(dataset, batchSize, shuffle: true), epochs, cancellationToken);
         var real = data.narrow(0, 0, Math.Min(100, data.shape[0])).detach().clone().DetachFromDisposeScope();
         return new GaussianGanRun(trainer, result, real, label ?? $"lr_D {options.LearningRateD}, lr_G {options.LearningRateG}, latent {options.LatentDim}, D width {discriminatorWidth}");
-    }
-
-    /// <summary>d2l's two-row figure at the end of the run: losses per epoch, real vs 100 generated points.</summary>
-    public Figure Figure()
-    {
-        using var generated = Trainer.Generate(100);
-        return GanPlots.TrainingFigure(Result.History.Epochs, Real, generated, Math.Max(2, Result.History.Epochs.Count),
-            GanPlots.RangesAround(Real), Label);
     }
 }

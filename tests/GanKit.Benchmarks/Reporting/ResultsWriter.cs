@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
+using GanKit.IO;
 
 namespace GanKit.Benchmarks.Reporting;
 
@@ -19,17 +19,9 @@ internal static class ResultsWriter
     {
         Directory.CreateDirectory(directory);
         var paths = (Path.Combine(directory, name + ".md"), Path.Combine(directory, name + ".json"));
-        WriteAtomically(paths.Item1, markdown);
-        WriteAtomically(paths.Item2, JsonSerializer.Serialize(data, json) + "\n");
+        AtomicFile.WriteAllText(paths.Item1, markdown);
+        AtomicFile.WriteAllText(paths.Item2, JsonSerializer.Serialize(data, json) + "\n");
         return paths;
-    }
-
-    // A reader (or a crash mid-write) never sees half a file.
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
     }
 
     public static string Header(string title, MachineInfo machine) =>

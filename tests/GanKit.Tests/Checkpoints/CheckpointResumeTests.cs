@@ -2,6 +2,7 @@ using GanKit.Checkpoints;
 using GanKit.Models;
 using GanKit.Tests.Training;
 using GanKit.Training;
+using static GanKit.Tests.Checkpoints.TrainerState;
 
 namespace GanKit.Tests.Checkpoints;
 
@@ -16,9 +17,6 @@ public sealed class CheckpointResumeTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("gankit-resume-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static float[] Weights(GanTrainer trainer) =>
-        trainer.Generator.parameters().Concat(trainer.Discriminator.parameters()).SelectMany(p => p.data<float>().ToArray()).ToArray();
 
     [Fact]
     public void OneEpochSavedAndResumedForTwoMoreEqualsThreeStraightEpochs()
@@ -42,13 +40,13 @@ public sealed class CheckpointResumeTests : IDisposable
         using var _____ = otherData;
         using var ______ = resumed;
         Checkpoint.Load(resumed, path);
-        Assert.Equal(OptimizerState.Bytes(first), OptimizerState.Bytes(resumed));
+        Assert.Equal(OptimizerBytes(first), OptimizerBytes(resumed));
         resumed.Fit(firstLoader, epochs: 3);
 
         Assert.Equal(straight.History.Steps, resumed.History.Steps);
         Assert.Equal(straight.History.Epochs.Select(e => (e.LossD, e.LossG)), resumed.History.Epochs.Select(e => (e.LossD, e.LossG)));
         Assert.Equal(Weights(straight), Weights(resumed));
-        Assert.Equal(OptimizerState.Bytes(straight), OptimizerState.Bytes(resumed));
+        Assert.Equal(OptimizerBytes(straight), OptimizerBytes(resumed));
 
         // The optimizer state is what makes it exact: the same weights with fresh moments drift off.
         var (weightsOnlyData, weightsOnly, _) = GanTrainerRunTests.D2lRun(DataSeed + 2, examples: 64);
@@ -74,12 +72,12 @@ public sealed class CheckpointResumeTests : IDisposable
         manual_seed(DataSeed + 1);
         using var sgdRun = new GanTrainer(new GaussianGenerator(), new GaussianDiscriminator(), GanOptions.D2lGaussian with { Optimizer = OptimizerKind.Sgd });
         sgdRun.Fit(loader, epochs: 1);
-        var (weights, optimizers, steps) = (Weights(sgdRun), OptimizerState.Bytes(sgdRun), sgdRun.History.Steps.ToList());
+        var (weights, optimizers, steps) = (Weights(sgdRun), OptimizerBytes(sgdRun), sgdRun.History.Steps.ToList());
         var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(sgdRun, path));
         Assert.Contains("expected 'SGD', but found 'Adam'", error.Message);
         // The networks had loaded before the optimizer failed: they are rolled back.
         Assert.Equal(weights, Weights(sgdRun));
-        Assert.Equal(optimizers, OptimizerState.Bytes(sgdRun));
+        Assert.Equal(optimizers, OptimizerBytes(sgdRun));
         Assert.Equal(steps, sgdRun.History.Steps);
         Assert.Equal(1, sgdRun.EpochCount);
     }
@@ -98,17 +96,17 @@ public sealed class CheckpointResumeTests : IDisposable
         var (otherData, other, _) = GanTrainerRunTests.D2lRun(DataSeed + 1, examples: 16);
         using var ___ = otherData;
         using var ____ = other;
-        var (weights, optimizers) = (Weights(other), OptimizerState.Bytes(other));
+        var (weights, optimizers) = (Weights(other), OptimizerBytes(other));
         // Cut inside the generator state at the end, inside the optimizer state, then inside D's weights.
         using var rng = get_rng_state();
         var rngLength = sizeof(int) + (int)rng.numel();
-        var optimizerLength = OptimizerState.Bytes(trainer).Length;
+        var optimizerLength = OptimizerBytes(trainer).Length;
         foreach (var length in new[] { whole.Length - 3, whole.Length - rngLength - 5, whole.Length - rngLength - optimizerLength - 5 })
         {
             File.WriteAllBytes(path, whole[..length]);
             Assert.Throws<InvalidDataException>(() => Checkpoint.Load(other, path));
             Assert.Equal(weights, Weights(other));
-            Assert.Equal(optimizers, OptimizerState.Bytes(other));
+            Assert.Equal(optimizers, OptimizerBytes(other));
             Assert.Equal(0, other.EpochCount);
         }
     }

@@ -3,6 +3,7 @@ using GanKit.Tests.Training;
 using GanKit.Tests.Training.Keras;
 using GanKit.Training;
 using GanKit.Training.Keras;
+using static GanKit.Tests.Checkpoints.TrainerState;
 
 namespace GanKit.Tests.Checkpoints;
 
@@ -12,11 +13,6 @@ public sealed class KerasCheckpointTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("gankit-keras-resume-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static float[] State(KerasGanTrainer trainer) =>
-        trainer.Generator.parameters().Concat(trainer.Discriminator.parameters()).Cast<Tensor>()
-            .Concat(trainer.Generator.buffers().Where(b => is_floating_point(b.dtype)))
-            .SelectMany(t => t.data<float>().ToArray()).ToArray();
 
     [Fact]
     public void ThreeStepsSavedAndResumedEqualSixStraightSteps()
@@ -44,8 +40,8 @@ public sealed class KerasCheckpointTests : IDisposable
         resumed.Fit(images, 6);
 
         Assert.Equal(straight.History.Steps, resumed.History.Steps);
-        Assert.Equal(State(straight), State(resumed));
-        Assert.Equal(OptimizerState.Bytes(straight), OptimizerState.Bytes(resumed));
+        Assert.Equal(Weights(straight), Weights(resumed));
+        Assert.Equal(OptimizerBytes(straight), OptimizerBytes(resumed));
     }
 
     [Fact]
@@ -71,7 +67,7 @@ public sealed class KerasCheckpointTests : IDisposable
         using var ____ = other;
         Checkpoint.Load(other, path);
         Assert.Equal(3, other.StepCount); // the cancelled run saved where it stopped
-        Assert.Equal(State(trainer), State(other));
+        Assert.Equal(Weights(trainer), Weights(other));
     }
 
     [Fact]
@@ -93,9 +89,9 @@ public sealed class KerasCheckpointTests : IDisposable
         var (otherImages, fresh) = KerasGanTrainerTests.Tiny(17);
         using var _____ = otherImages;
         using var ______ = fresh;
-        var before = State(fresh);
+        var before = Weights(fresh);
         Assert.Contains("is a checkpoint of a GanTrainer, not of a KerasGanTrainer", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(fresh, ganPath)).Message);
-        Assert.Equal(before, State(fresh));
+        Assert.Equal(before, Weights(fresh));
         Assert.Equal(0, fresh.StepCount);
         Assert.Contains("is a checkpoint of a KerasGanTrainer, not of a GanTrainer", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(gan, kerasPath)).Message);
         Assert.Equal(1, gan.EpochCount);

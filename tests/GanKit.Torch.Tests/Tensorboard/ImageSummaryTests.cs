@@ -38,10 +38,10 @@ public sealed class ImageSummaryTests : IDisposable
     }
 
     /// <summary>Checks the Image message against the PNG inside it and returns the decoded pixels.</summary>
-    private static PngImage Decode(TbImage image, int height, int width, int colorspace)
+    private static PngDecoder.Image Decode(TbImage image, int height, int width, int colorspace)
     {
         Assert.Equal((height, width, colorspace), (image.Height, image.Width, image.Colorspace));
-        var png = PngReader.Decode(image.Encoded);
+        var png = PngDecoder.Decode(image.Encoded);
         Assert.Equal((width, height), (png.Width, png.Height));
         Assert.Equal(colorspace == 3 ? 2 : 6, png.ColorType); // PNG colour type RGB or RGBA
         return png;

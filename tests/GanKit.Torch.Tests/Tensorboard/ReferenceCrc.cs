@@ -2,11 +2,11 @@ namespace GanKit.Torch.Tests.Tensorboard;
 
 /// <summary>
 /// Reflected CRC-32 computed bit by bit from its definition, independent of the product's code:
-/// CRC-32C (polynomial 0x82F63B78) for TFRecords, CRC-32 (0xEDB88320) for PNG chunks.
+/// CRC-32C (polynomial 0x82F63B78) for TFRecords. (PNG chunks' CRC-32: tests/Shared/PngDecoder.cs.)
 /// </summary>
 internal static class ReferenceCrc
 {
-    public const uint Castagnoli = 0x82F63B78, Ieee = 0xEDB88320;
+    public const uint Castagnoli = 0x82F63B78;
 
     public static uint Compute(uint polynomial, ReadOnlySpan<byte> data)
     {

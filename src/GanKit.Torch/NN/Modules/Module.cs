@@ -311,7 +311,7 @@ public static partial class torch
             /// <summary>Writes the state dict in TorchSharp's format, to a temporary file that then replaces <paramref name="location"/>.</summary>
             public Module save(string location, IList<string>? skip = null)
             {
-                AtomicFile.Write(location, writer => save(writer, skip));
+                StateDictFormat.SaveFile(location, writer => save(writer, skip));
                 return this;
             }
 

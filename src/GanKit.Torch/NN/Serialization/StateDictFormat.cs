@@ -1,3 +1,5 @@
+using System.Text;
+using GanKit.IO;
 using TorchSharp.Modules;
 using TorchSharp.Native;
 using static TorchSharp.torch;
@@ -14,6 +16,17 @@ namespace TorchSharp.Serialization;
 internal static class StateDictFormat
 {
     private const int MaxRank = 64;
+
+    /// <summary>
+    /// Writes a file through <paramref name="write"/>, atomically. Like TorchSharp's save, a missing folder
+    /// is an error, not created.
+    /// </summary>
+    public static void SaveFile(string location, Action<BinaryWriter> write) =>
+        AtomicFile.Write(location, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            write(writer);
+        }, createFolder: false);
 
     public static void Write(BinaryWriter writer, IEnumerable<KeyValuePair<string, Tensor>> entries)
     {

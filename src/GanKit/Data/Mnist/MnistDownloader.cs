@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using GanKit.Checkpoints;
+using GanKit.IO;
 
 namespace GanKit.Data;
 

@@ -3,28 +3,20 @@ namespace GanKit.Training.PointGan;
 /// <summary>
 /// One PointGAN experiment's settings. The article leaves optimiser, rates, batch and step counts
 /// open: these defaults are our stated assumptions (notebook 02 prints them). The variants of the
-/// study are one <c>with { … }</c> away: label easing, example weights, D weight decay, G noise.
+/// study are one <c>with { … }</c> away: label easing, example weights, D weight decay (the study tries
+/// 0.1, 1e-3, 1e-5; all in <see cref="AdversarialOptions"/>), G noise.
 /// </summary>
-public sealed record PointGanOptions
+public sealed record PointGanOptions : AdversarialOptions
 {
+    /// <summary>Adam at 0.01 for both networks: our assumption (the article gives no rates).</summary>
+    public PointGanOptions()
+    {
+        LearningRateD = 0.01;
+        LearningRateG = 0.01;
+    }
+
     public int Steps { get; init; } = 3000;
     public int BatchSize { get; init; } = 32;
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
-    public double LearningRateD { get; init; } = 0.01;
-    public double LearningRateG { get; init; } = 0.01;
-
-    /// <summary>D's targets for real and generated examples (0.9 / 0.1 with label easing); G always aims at 1.</summary>
-    public double RealTarget { get; init; } = 1.0;
-    public double FakeTarget { get; init; } = 0.0;
-
-    /// <summary>Loss weight of each real / generated example in D's joint BCE.</summary>
-    public double RealWeight { get; init; } = 1.0;
-    public double FakeWeight { get; init; } = 1.0;
-
-    /// <summary>L2 weight decay in D's optimizer (the study tries 0.1, 1e-3, 1e-5).</summary>
-    public double WeightDecayD { get; init; }
-
-    public double WeightDecayG { get; init; }
 
     /// <summary>Std of the Gaussian noise added to G's w and b while D trains (0 = none; the study uses 0.5 and 1.5).</summary>
     public double NoiseScale { get; init; }
@@ -40,13 +32,13 @@ public sealed record PointGanOptions
 
     public bool HasNoise => NoiseScale > 0;
 
-    public void Validate()
+    public override void Validate()
     {
         if (Steps < 1) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "at least one step");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "the batch size must be at least 1");
         if (NoiseSamples < 1) throw new ArgumentOutOfRangeException(nameof(NoiseSamples), NoiseSamples, "at least one noisy evaluation per D step");
         if (RecordEvery < 1) throw new ArgumentOutOfRangeException(nameof(RecordEvery), RecordEvery, "record at least every step");
         if (NoiseScale < 0) throw new ArgumentOutOfRangeException(nameof(NoiseScale), NoiseScale, "a noise scale is a standard deviation");
-        if (LearningRateD <= 0 || LearningRateG <= 0) throw new ArgumentOutOfRangeException(nameof(LearningRateD), "learning rates must be positive");
+        base.Validate();
     }
 }

@@ -25,8 +25,8 @@ public static class PointGanTrainer
         var clock = Stopwatch.StartNew();
         using var draws = PointGanDraws.ForSeeds(seeds, options);
         using var ensemble = new PointGanEnsemble(draws.Initial);
-        using var optimizerD = CreateOptimizer(options, ensemble.DiscriminatorParameters, options.LearningRateD, options.WeightDecayD);
-        using var optimizerG = CreateOptimizer(options, ensemble.GeneratorParameters, options.LearningRateG, options.WeightDecayG);
+        using var optimizerD = options.OptimizerSettingsD.Create(ensemble.DiscriminatorParameters);
+        using var optimizerG = options.OptimizerSettingsG.Create(ensemble.GeneratorParameters);
         var recordedSteps = new List<int> { 0 };
         var snapshots = new List<float[]> { Snapshot(ensemble) };
         var cancelled = false;
@@ -89,9 +89,6 @@ public static class PointGanTrainer
         binary_cross_entropy(output, ones_like(output), null, nn.Reduction.Sum).div(output.shape[1]).backward();
         optimizer.step();
     }
-
-    private static OptimizerHelper CreateOptimizer(PointGanOptions options, IEnumerable<Parameter> parameters, double learningRate, double weightDecay) =>
-        new OptimizerSettings { Kind = options.Optimizer, LearningRate = learningRate, WeightDecay = weightDecay }.Create(parameters);
 
     private static float[] Snapshot(PointGanEnsemble ensemble)
     {

@@ -109,6 +109,14 @@ public static class GanPlots
             PanelHeight = 320,
         };
 
+    /// <summary>d2l's two-row figure at the end of a run: losses per epoch, real vs 100 generated points.</summary>
+    public static Figure TrainingFigure(GaussianGanRun run)
+    {
+        using var generated = run.Trainer.Generate(100);
+        return TrainingFigure(run.Result.History.Epochs, run.Real, generated, Math.Max(2, run.Result.History.Epochs.Count),
+            RangesAround(run.Real), run.Label);
+    }
+
     /// <summary>
     /// The unit circle ‖z‖ = 1 in a <paramref name="dimensions"/>-dimensional latent space (first two coordinates,
     /// the rest 0), shape (points, dimensions): the 1-σ contour of z ~ N(0, I) in that plane.
