@@ -21,6 +21,25 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_display_keeps_its_own_display_id_as_jupyter_names_it()
+    {
+        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
+        [
+            GanKit.Notebooks.Model.NotebookCell.Code("var first = display(\"a\"); var second = display(\"b\"); first.Update(\"a2\");"),
+            GanKit.Notebooks.Model.NotebookCell.Code("new[] { first.DisplayId, second.DisplayId }"),
+        ]);
+
+        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+
+        var displays = Outputs.OfType(result.Notebook.CodeCell(1), "display_data").ToArray();
+        Assert.Equal(["a2", "b"], displays.Select(d => Outputs.Text(d["data"]!["text/plain"])));
+        var ids = displays.Select(d => d["metadata"]!["transient"]!["display_id"]!.GetValue<string>()).ToArray();
+        var returned = Outputs.Text(Outputs.OfType(result.Notebook.CodeCell(2), "execute_result").Single()["data"]!["text/plain"]);
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.All(ids, id => Assert.Contains(id, returned));
+    }
+
+    [Fact]
     public async Task A_later_cell_can_update_a_display_an_earlier_cell_made()
     {
         var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
