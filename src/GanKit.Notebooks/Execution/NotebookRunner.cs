@@ -188,7 +188,18 @@ public static class NotebookRunner
             }
 
             await limit.CancelAsync().ConfigureAwait(false);
-            var result = await work.ConfigureAwait(false);
+            KernelCommandResult result;
+            try
+            {
+                result = await work.ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // The kernel itself failed (a cell's own exceptions arrive as CommandFailed): the notebook is still written.
+                var thrown = Unwrap(e);
+                return Fail(context, position, cell, RunStatus.Failed, thrown.GetType().Name, thrown.Message, CellFrames(thrown));
+            }
+
             return result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed
                 ? failed.Exception switch
                 {
