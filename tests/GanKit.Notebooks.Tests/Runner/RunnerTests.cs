@@ -101,6 +101,27 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_loaded_script_resolves_its_paths_from_its_folder_and_only_its_global_usings_reach_later_cells()
+    {
+        // What a one-line GanKit import (#load of a script with #r and usings) can rely on in the C# kernel.
+        var scripts = Directory.CreateDirectory(Path.Combine(_fixtures.Path, "scripts")).FullName;
+        File.WriteAllText(Path.Combine(scripts, "imports.csx"), "#load \"more.csx\"\nglobal using System.Numerics;\nusing System.Text.RegularExpressions;\n");
+        File.WriteAllText(Path.Combine(scripts, "more.csx"), "var fromNestedScript = 42;\n");
+        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
+        [
+            GanKit.Notebooks.Model.NotebookCell.Code("#load \"scripts/imports.csx\""),
+            GanKit.Notebooks.Model.NotebookCell.Code("new Complex(3, 4).Magnitude + fromNestedScript"),
+            GanKit.Notebooks.Model.NotebookCell.Code("Regex.IsMatch(\"a\", \"a\")"),
+        ]);
+
+        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+
+        Assert.Equal("47", Outputs.Text(Outputs.OfType(result.Notebook.CodeCell(2), "execute_result").Single()["data"]!["text/plain"]));
+        var error = Outputs.OfType(result.Notebook.CodeCell(3), "error").Single();
+        Assert.Contains("'Regex' does not exist", error["evalue"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_input_notebook_is_left_unchanged()
     {
         var input = GanKit.Notebooks.Model.Notebook.Load(_fixtures["display-update.ipynb"]);
