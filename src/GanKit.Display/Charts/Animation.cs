@@ -1,4 +1,5 @@
 using GanKit.Display.Formatting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Charts;
 

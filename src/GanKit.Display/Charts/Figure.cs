@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GanKit.Display.Formatting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Charts;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GanKit.Display.Formatting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Charts;
 

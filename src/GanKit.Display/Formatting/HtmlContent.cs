@@ -1,3 +1,5 @@
+using Microsoft.DotNet.Interactive.Formatting;
+
 namespace GanKit.Display.Formatting;
 
 /// <summary>A fragment of HTML to show as is, like the kernel's <c>HTML(string)</c> helper returns.</summary>

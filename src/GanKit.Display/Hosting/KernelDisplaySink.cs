@@ -1,36 +1,32 @@
-using System.Reflection;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Hosting;
 
 /// <summary>
-/// Displays through a kernel's <c>display(object, params string[])</c> helper, called by reflection so the
-/// library references no kernel package. Works with Polyglot's <c>Microsoft.DotNet.Interactive.Kernel</c>
-/// and with the headless runner, which provides a helper of the same name and shape.
+/// Displays through the .NET Interactive kernel running the current cell (Polyglot, Jupyter's .NET kernel,
+/// dotnet-repl, gankit-nb): a new output formatted to the value's preferred MIME types, whose updates replace
+/// it in place. It displays through the invocation context rather than <c>value.Display()</c>, whose handle
+/// (in .NET Interactive 1.0.0-beta.26120.1) carries another display id than the output it made, so frontends
+/// would not find the output an update is meant for.
 /// </summary>
 public sealed class KernelDisplaySink : IDisplaySink
 {
-    internal const string KernelTypeName = "Microsoft.DotNet.Interactive.Kernel";
+    public static KernelDisplaySink Instance { get; } = new();
 
-    private readonly Func<object, object?> _display;
-
-    /// <summary>Wraps a display delegate, e.g. <c>new KernelDisplaySink(x => display(x))</c> from a notebook cell.</summary>
-    public KernelDisplaySink(Func<object, object?> display) => _display = display;
-
-    /// <summary>The sink over the loaded kernel's display helper, or null outside a notebook kernel.</summary>
-    public static KernelDisplaySink? TryFind()
+    private KernelDisplaySink()
     {
-        var display = KernelReflection.FindType(KernelTypeName)?.GetMethod(
-            "display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
-        return display is null ? null : new KernelDisplaySink(value => display.Invoke(null, [value, Array.Empty<string>()]));
     }
 
-    public IDisplayHandle Show(object value) => new Handle(_display(value));
-
-    /// <summary>Calls the kernel handle's <c>Update(object)</c>; a kernel returning no handle makes updates no-ops.</summary>
-    private sealed class Handle(object? displayed) : IDisplayHandle
+    public IDisplayHandle Show(object value)
     {
-        private readonly MethodInfo? _update = displayed?.GetType().GetMethod("Update", [typeof(object)]);
+        var context = KernelInvocationContext.Current
+            ?? throw new InvalidOperationException("No notebook cell is running: displays need a .NET Interactive kernel command in progress.");
+        return new Handle(KernelInvocationContextExtensions.Display(context, value));
+    }
 
-        public void Update(object value) => _update?.Invoke(displayed, [value]);
+    private sealed class Handle(DisplayedValue displayed) : IDisplayHandle
+    {
+        public void Update(object value) => displayed.Update(value);
     }
 }

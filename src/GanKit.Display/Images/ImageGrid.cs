@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanKit.Display.Formatting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Images;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using GanKit.Display.Formatting;
 using GanKit.Display.Images;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Progress;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using GanKit.Display.Formatting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Display.Tables;
 

@@ -42,13 +42,14 @@ internal sealed class StreamOutput(string name) : CellOutput
     };
 }
 
-/// <summary>A display_data output; updates replace its bundle, so the notebook keeps the final value.</summary>
-internal sealed class DisplayOutput(MimeBundle bundle, IReadOnlyList<string> mimeTypes) : CellOutput
+/// <summary>
+/// A display_data output; updates with its display id replace its bundle, so the notebook keeps the final
+/// value once. The id is kept where Jupyter's messages carry it (<c>transient.display_id</c>), under the
+/// output's metadata since nbformat stores no <c>transient</c>, so a viewer that replays updates finds it.
+/// </summary>
+internal sealed class DisplayOutput(string displayId, MimeBundle bundle) : CellOutput
 {
-    public string DisplayId { get; } = Guid.NewGuid().ToString("N");
-
-    /// <summary>The MIME types asked for at display time, reused by updates.</summary>
-    public IReadOnlyList<string> MimeTypes { get; } = mimeTypes;
+    public string DisplayId { get; } = displayId;
 
     public MimeBundle Bundle { get; set; } = bundle;
 
@@ -56,7 +57,7 @@ internal sealed class DisplayOutput(MimeBundle bundle, IReadOnlyList<string> mim
     {
         ["output_type"] = "display_data",
         ["data"] = Data(Bundle),
-        ["metadata"] = new JsonObject(),
+        ["metadata"] = new JsonObject { ["transient"] = new JsonObject { ["display_id"] = DisplayId } },
     };
 }
 

@@ -6,23 +6,42 @@ namespace GanKit.Notebooks.Execution;
 /// Routes Console.Out and Console.Error to the running cell's stream outputs, and to the real console
 /// everywhere else (the runner's own progress display, other threads). Installed once per process.
 /// </summary>
+/// <remarks>
+/// The kernel captures the console per command too, but drops what a cell writes after its command was
+/// cancelled (a cell stopping on its token and saying so); so each cell's command takes the console back
+/// (<see cref="Reclaim"/>), and the cell's text reaches its outputs in the order it was written.
+/// </remarks>
 internal static class ConsoleCapture
 {
     private static readonly Lock Gate = new();
-    private static bool _installed;
+    private static RoutingWriter? _out;
+    private static RoutingWriter? _error;
 
     public static void Install()
     {
         lock (Gate)
         {
-            if (_installed)
+            if (_out is not null)
             {
                 return;
             }
 
-            Console.SetOut(new RoutingWriter("stdout", Console.Out));
-            Console.SetError(new RoutingWriter("stderr", Console.Error));
-            _installed = true;
+            _out = new RoutingWriter("stdout", Console.Out);
+            _error = new RoutingWriter("stderr", Console.Error);
+            Reclaim();
+        }
+    }
+
+    /// <summary>Makes the routing writers the console's again, after the kernel swapped in its own.</summary>
+    public static void Reclaim()
+    {
+        lock (Gate)
+        {
+            if (_out is not null && _error is not null)
+            {
+                Console.SetOut(_out);
+                Console.SetError(_error);
+            }
         }
     }
 

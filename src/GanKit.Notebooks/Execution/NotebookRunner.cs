@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using GanKit.Notebooks.Formatting;
 using GanKit.Notebooks.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace GanKit.Notebooks.Execution;
 
@@ -16,6 +16,8 @@ namespace GanKit.Notebooks.Execution;
 /// </summary>
 public static class NotebookRunner
 {
+    private static readonly SemaphoreSlim RunGate = new(1, 1);
+
     public static async Task<NotebookRunResult> RunAsync(Notebook input, string notebookFolder, RunOptions options, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -33,9 +35,23 @@ public static class NotebookRunner
         }
 
         ConsoleCapture.Install();
-        var run = new Run(notebook, new ScriptSession(notebookFolder), options, cancellationToken);
-        var status = await run.ExecuteAsync(injected).ConfigureAwait(false);
-        return new NotebookRunResult(notebook, status, run.Cells, clock.Elapsed, run.Message);
+        // The kernel resolves #r and #load against the process's working folder, which Polyglot sets to the
+        // notebook's folder: one notebook runs at a time per process.
+        await RunGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        var workingFolder = Directory.GetCurrentDirectory();
+        try
+        {
+            Directory.SetCurrentDirectory(Path.GetFullPath(notebookFolder));
+            using var session = await KernelSession.StartAsync().ConfigureAwait(false);
+            var run = new Run(notebook, session, options, cancellationToken);
+            var status = await run.ExecuteAsync(injected).ConfigureAwait(false);
+            return new NotebookRunResult(notebook, status, run.Cells, clock.Elapsed, run.Message);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(workingFolder);
+            RunGate.Release();
+        }
     }
 
     /// <summary>
@@ -68,9 +84,10 @@ public static class NotebookRunner
     }
 
     /// <summary>The state of one run: the session, the cells run so far and why the run stopped.</summary>
-    private sealed class Run(Notebook notebook, ScriptSession session, RunOptions options, CancellationToken cancellation)
+    private sealed class Run(Notebook notebook, KernelSession session, RunOptions options, CancellationToken cancellation)
     {
         private readonly Lock _gate = new();
+        private readonly Dictionary<string, DisplayOutput> _displays = [];
         private readonly List<CellRun> _cells = [];
         private int _executionCount;
 
@@ -97,7 +114,7 @@ public static class NotebookRunner
                     options.OnCell?.Invoke(new CellEvent(number, codeCellCount, cell.Id, null));
                     var clock = Stopwatch.StartNew();
                     using var cellCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                    var context = new CellContext(_gate, cellCancellation.Token);
+                    var context = new CellContext(_gate, _displays, _executionCount + 1, cellCancellation.Token);
                     executed.Add((cell, context));
                     var status = cancellation.IsCancellationRequested
                         ? Fail(context, position, cell, RunStatus.Cancelled, "OperationCanceledException", "The run was cancelled before this cell started.")
@@ -148,7 +165,7 @@ public static class NotebookRunner
                 () =>
                 {
                     context.Enter();
-                    return session.RunAsync(cell.Source, position, cellCancellation.Token);
+                    return session.SubmitAsync(cell.Source, cellCancellation.Token);
                 },
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
@@ -156,45 +173,47 @@ public static class NotebookRunner
 
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var deadline = Task.Delay(options.CellTimeout ?? Timeout.InfiniteTimeSpan, limit.Token);
-            if (await Task.WhenAny(work, deadline).ConfigureAwait(false) != work)
+            await Task.WhenAny(work, deadline).ConfigureAwait(false);
+            if (!work.IsCompleted || cancellation.IsCancellationRequested)
             {
                 var timedOut = !cancellation.IsCancellationRequested;
                 await cellCancellation.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAny(work, Task.Delay(options.CancellationGrace, CancellationToken.None)).ConfigureAwait(false);
-                var stopped = work.IsCompleted ? "it stopped" : "it did not stop within the grace period and was abandoned";
+                // The kernel stops waiting for a cancelled command at once; the cell's code may still be running.
+                var finished = Task.WhenAll(work.ContinueWith(_ => { }, TaskScheduler.Default), context.CodeFinished);
+                await Task.WhenAny(finished, Task.Delay(options.CancellationGrace, CancellationToken.None)).ConfigureAwait(false);
+                var stopped = finished.IsCompleted ? "it stopped" : "it did not stop within the grace period and was abandoned";
                 return timedOut
                     ? Fail(context, position, cell, RunStatus.TimedOut, "CellTimeoutException", $"The cell did not finish within {options.CellTimeout!.Value.TotalSeconds:0.###} s; it was cancelled and {stopped}.")
                     : Fail(context, position, cell, RunStatus.Cancelled, "OperationCanceledException", $"The run was cancelled while this cell was running; {stopped}.");
             }
 
             await limit.CancelAsync().ConfigureAwait(false);
+            KernelCommandResult result;
             try
             {
-                var value = await work.ConfigureAwait(false);
-                if (value is not null and not DisplayedValue)
-                {
-                    context.Add(new ResultOutput(ConventionFormatter.Format(value, []), _executionCount + 1));
-                }
-
-                // A cell that honoured the token can finish before the runner notices Ctrl-C: it is still the cell the run stopped in.
-                return cancellation.IsCancellationRequested
-                    ? Fail(context, position, cell, RunStatus.Cancelled, "OperationCanceledException", "The run was cancelled while this cell was running; it stopped.")
-                    : RunStatus.Succeeded;
-            }
-            catch (CompilationErrorException e)
-            {
-                var diagnostics = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe).ToArray();
-                return Fail(context, position, cell, RunStatus.Failed, "CompilationError", string.Join(Environment.NewLine, diagnostics), diagnostics);
-            }
-            catch (Exception e) when (e is OperationCanceledException && cancellation.IsCancellationRequested)
-            {
-                return Fail(context, position, cell, RunStatus.Cancelled, e.GetType().Name, "The run was cancelled while this cell was running.");
+                result = await work.ConfigureAwait(false);
             }
             catch (Exception e)
             {
+                // The kernel itself failed (a cell's own exceptions arrive as CommandFailed): the notebook is still written.
                 var thrown = Unwrap(e);
                 return Fail(context, position, cell, RunStatus.Failed, thrown.GetType().Name, thrown.Message, CellFrames(thrown));
             }
+
+            return result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed
+                ? failed.Exception switch
+                {
+                    CodeSubmissionCompilationErrorException { InnerException: CompilationErrorException compilation } => CompilationFailed(context, position, cell, compilation),
+                    { } thrown => Fail(context, position, cell, RunStatus.Failed, Unwrap(thrown).GetType().Name, Unwrap(thrown).Message, CellFrames(Unwrap(thrown))),
+                    null => Fail(context, position, cell, RunStatus.Failed, "KernelError", failed.Message),
+                }
+                : RunStatus.Succeeded;
+        }
+
+        private RunStatus CompilationFailed(CellContext context, int position, NotebookCell cell, CompilationErrorException e)
+        {
+            var diagnostics = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe).ToArray();
+            return Fail(context, position, cell, RunStatus.Failed, "CompilationError", string.Join(Environment.NewLine, diagnostics), diagnostics);
         }
 
         private RunStatus Fail(CellContext context, int position, NotebookCell cell, RunStatus status, string name, string message, IReadOnlyList<string>? details = null)
@@ -213,17 +232,18 @@ public static class NotebookRunner
             _ => "failed",
         };
 
-        private static string Describe(Diagnostic diagnostic)
+        private static string Describe(Microsoft.CodeAnalysis.Diagnostic diagnostic)
         {
             var span = diagnostic.Location.GetLineSpan();
             var where = span.IsValid ? $"({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): " : "";
             return $"{where}error {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
         }
 
-        // The runner's own frames (Roslyn scripting, this class) say nothing about the notebook.
+        // The host's own frames (Roslyn scripting, the kernel, this runner) say nothing about the notebook.
         private static string[] CellFrames(Exception e) => [.. e.ToString().Split(Environment.NewLine).Where(line =>
             !line.StartsWith("--- End of stack trace", StringComparison.Ordinal) &&
             !line.TrimStart().StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal) &&
+            !line.TrimStart().StartsWith("at Microsoft.DotNet.Interactive.", StringComparison.Ordinal) &&
             !line.TrimStart().StartsWith("at GanKit.Notebooks.", StringComparison.Ordinal))];
 
         private static Exception Unwrap(Exception e) => e switch

@@ -3,11 +3,14 @@ using GanKit.Display.Formatting;
 using GanKit.Display.Images;
 using GanKit.Display.Progress;
 using GanKit.Display.Tables;
-using GanKit.Notebooks.Formatting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GanKit.Notebooks.Tests.Display;
 
-/// <summary>The runner's name-matched formatter lookup, applied to every displayable GanKit.Display type.</summary>
+/// <summary>
+/// The .NET Interactive formatter (the one every kernel uses) renders each displayable GanKit.Display type
+/// through the type's formatter source, to the MIME types the type prefers.
+/// </summary>
 public sealed class FormatterConventionTests
 {
     public static TheoryData<IMimeRenderable> Displayables() =>
@@ -24,27 +27,19 @@ public sealed class FormatterConventionTests
 
     [Theory]
     [MemberData(nameof(Displayables))]
-    public void Each_type_formats_to_its_preferred_mime_types_through_the_convention(IMimeRenderable value)
+    public void Each_type_formats_to_its_preferred_mime_types_in_the_kernel_formatter(IMimeRenderable value)
     {
-        var bundle = ConventionFormatter.Format(value, []);
+        var formatted = FormattedValue.CreateManyFromObject(value);
 
-        Assert.Equal(value.MimeTypes, bundle.Entries.Select(e => e.Key));
-        Assert.All(value.MimeTypes, mimeType => Assert.Equal(value.RenderToString(mimeType), bundle[mimeType]));
+        Assert.Equal(value.MimeTypes, formatted.Select(f => f.MimeType));
+        Assert.All(formatted, f => Assert.Equal(value.RenderToString(f.MimeType), f.Value));
     }
 
     [Fact]
-    public void Asking_for_one_mime_type_gives_it_plus_text()
+    public void Asking_for_one_mime_type_gives_that_rendering()
     {
-        var bundle = ConventionFormatter.Format(new Chart("c"), ["image/svg+xml"]);
+        var formatted = Assert.Single(FormattedValue.CreateManyFromObject(new Chart("c"), "image/svg+xml"));
 
-        Assert.Equal(["image/svg+xml", "text/plain"], bundle.Entries.Select(e => e.Key));
-    }
-
-    [Fact]
-    public void Types_without_the_attribute_fall_back_to_tostring()
-    {
-        var bundle = ConventionFormatter.Format(new Version(1, 2), []);
-
-        Assert.Equal("1.2", Assert.Single(bundle.Entries).Value);
+        Assert.Equal(new Chart("c").RenderToString("image/svg+xml"), formatted.Value);
     }
 }

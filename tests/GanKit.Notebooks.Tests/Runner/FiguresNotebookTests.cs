@@ -85,7 +85,7 @@ public sealed class FiguresNotebookTests : IDisposable
     }
 
     [Fact]
-    public async Task Library_code_finds_the_runner_display_and_token_by_name()
+    public async Task Library_code_displays_and_polls_the_token_through_the_running_kernel()
     {
         var notebook = new Notebook(new JsonObject(),
         [

@@ -21,6 +21,25 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_display_keeps_its_own_display_id_as_jupyter_names_it()
+    {
+        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
+        [
+            GanKit.Notebooks.Model.NotebookCell.Code("var first = display(\"a\"); var second = display(\"b\"); first.Update(\"a2\");"),
+            GanKit.Notebooks.Model.NotebookCell.Code("new[] { first.DisplayId, second.DisplayId }"),
+        ]);
+
+        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+
+        var displays = Outputs.OfType(result.Notebook.CodeCell(1), "display_data").ToArray();
+        Assert.Equal(["a2", "b"], displays.Select(d => Outputs.Text(d["data"]!["text/plain"])));
+        var ids = displays.Select(d => d["metadata"]!["transient"]!["display_id"]!.GetValue<string>()).ToArray();
+        var returned = Outputs.Text(Outputs.OfType(result.Notebook.CodeCell(2), "execute_result").Single()["data"]!["text/plain"]);
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.All(ids, id => Assert.Contains(id, returned));
+    }
+
+    [Fact]
     public async Task A_later_cell_can_update_a_display_an_earlier_cell_made()
     {
         var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
@@ -79,6 +98,27 @@ public sealed class RunnerTests : IDisposable
         Assert.True(result.Status == RunStatus.Succeeded, result.Message);
         var value = Assert.Single(Outputs.Of(result.Notebook.CodeCell(2)));
         Assert.Equal("Hello, notebook!", Outputs.Text(value["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public async Task A_loaded_script_resolves_its_paths_from_its_folder_and_only_its_global_usings_reach_later_cells()
+    {
+        // What a one-line GanKit import (#load of a script with #r and usings) can rely on in the C# kernel.
+        var scripts = Directory.CreateDirectory(Path.Combine(_fixtures.Path, "scripts")).FullName;
+        File.WriteAllText(Path.Combine(scripts, "imports.csx"), "#load \"more.csx\"\nglobal using System.Numerics;\nusing System.Text.RegularExpressions;\n");
+        File.WriteAllText(Path.Combine(scripts, "more.csx"), "var fromNestedScript = 42;\n");
+        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
+        [
+            GanKit.Notebooks.Model.NotebookCell.Code("#load \"scripts/imports.csx\""),
+            GanKit.Notebooks.Model.NotebookCell.Code("new Complex(3, 4).Magnitude + fromNestedScript"),
+            GanKit.Notebooks.Model.NotebookCell.Code("Regex.IsMatch(\"a\", \"a\")"),
+        ]);
+
+        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+
+        Assert.Equal("47", Outputs.Text(Outputs.OfType(result.Notebook.CodeCell(2), "execute_result").Single()["data"]!["text/plain"]));
+        var error = Outputs.OfType(result.Notebook.CodeCell(3), "error").Single();
+        Assert.Contains("'Regex' does not exist", error["evalue"]!.GetValue<string>());
     }
 
     [Fact]
