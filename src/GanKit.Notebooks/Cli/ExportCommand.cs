@@ -29,7 +29,7 @@ internal static class ExportCommand
             try
             {
                 var projectPath = result.GetValue(project) ?? FindDefaultProject(target);
-                var app = AppExporter.Export(Notebook.Load(source), Path.GetFileName(source), target, projectPath);
+                var app = AppExporter.Export(Notebook.Load(source), source, target, projectPath);
                 AtomicFile.WriteAllText(target, app);
                 output.WriteLine($"Wrote {target}; run it with: dotnet run {target}");
                 return ExitCodes.Success;

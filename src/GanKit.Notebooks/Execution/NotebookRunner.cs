@@ -76,10 +76,12 @@ public static class NotebookRunner
 
         var injected = NotebookCell.Code("", ParameterInjection.InjectedTag);
         notebook.Cells.Insert(index + 1, injected);
-        notebook.Metadata["gankit_nb"] = new JsonObject
+        // One project key: the author's smoke_parameters and the runner's record of the values it injected.
+        if (notebook.Metadata["gankit"] is not JsonObject gankit)
         {
-            ["parameters"] = new JsonObject([.. parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
-        };
+            notebook.Metadata["gankit"] = gankit = new JsonObject();
+        }
+        gankit["parameters"] = new JsonObject([.. parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]);
         return injected;
     }
 

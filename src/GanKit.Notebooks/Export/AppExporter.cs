@@ -11,17 +11,21 @@ namespace GanKit.Notebooks.Export;
 /// to the helpers project, the cells' code in order with markdown as comments, and <c>display</c> bound to
 /// <c>GanKit.Display.Hosting.AppKernel</c>, which saves displayed figures to files. A program is stricter
 /// than a script session, so using directives move to the top, type declarations to the end, and a cell's
-/// trailing expression becomes a display call.
+/// trailing expression becomes a display call. A script a cell <c>#load</c>s (the notebooks' <c>gankit.csx</c>)
+/// contributes its <c>global using</c> lines as the app's usings; its <c>#r</c> is the project's job.
 /// </summary>
 public static class AppExporter
 {
     private static readonly CSharpParseOptions ScriptParsing = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     /// <param name="notebook">The notebook to export.</param>
+    /// <param name="notebookPath">Where the notebook lies: its name heads the app, and <c>#load</c> paths are relative to its folder.</param>
     /// <param name="appPath">Where the app will be written; relative paths in it are relative to its folder.</param>
     /// <param name="projectPath">The project the app references (the helpers project).</param>
-    public static string Export(Notebook notebook, string notebookName, string appPath, string projectPath)
+    public static string Export(Notebook notebook, string notebookPath, string appPath, string projectPath)
     {
+        var notebookName = Path.GetFileName(notebookPath);
+        var notebookFolder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         var appFolder = Path.GetDirectoryName(Path.GetFullPath(appPath))!;
         var project = Path.GetRelativePath(appFolder, Path.GetFullPath(projectPath)).Replace('\\', '/');
         var figures = Path.GetFileNameWithoutExtension(appPath) + "-figures";
@@ -35,7 +39,7 @@ public static class AppExporter
             body.Append("\n// ---- cell ").Append(i + 1).Append(cell.Id is null ? "" : $" (id {cell.Id})").Append(" ----\n");
             if (cell.IsCode)
             {
-                ExportCode(cell.Source, usings, body, types);
+                ExportCode(cell.Source, notebookFolder, usings, body, types);
             }
             else
             {
@@ -67,8 +71,13 @@ public static class AppExporter
         return app.ToString();
     }
 
-    private static void ExportCode(string source, List<string> usings, StringBuilder body, StringBuilder types)
+    private static void ExportCode(string source, string folder, List<string> usings, StringBuilder body, StringBuilder types)
     {
+        foreach (var loaded in LoadedScripts(source, folder))
+        {
+            usings.AddRange(GlobalUsingsOf(loaded));
+        }
+
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(CommentOutDirectives(source), ScriptParsing).GetRoot();
         usings.AddRange(root.Usings.Select(u => u.ToString().Trim()));
         if (root.Usings.Count > 0)
@@ -106,6 +115,25 @@ public static class AppExporter
         expression is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "display" } }
             ? expression.ToString()
             : $"display({expression})";
+
+    private static IEnumerable<string> LoadedScripts(string source, string folder) =>
+        source.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("#load ", StringComparison.Ordinal))
+            .Select(line => Path.GetFullPath(Path.Combine(folder, line["#load ".Length..].Trim().Trim('"'))));
+
+    // A loaded script's plain usings stay inside it (the kernel's rule); its global usings reach every later cell.
+    private static IEnumerable<string> GlobalUsingsOf(string script)
+    {
+        if (!File.Exists(script))
+        {
+            throw new IOException($"the notebook #loads {script}, which does not exist");
+        }
+
+        var source = File.ReadAllText(script);
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(CommentOutDirectives(source), ScriptParsing).GetRoot();
+        var own = root.Usings.Where(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+            .Select(u => u.WithGlobalKeyword(default).WithoutTrivia().ToString().Trim());
+        return LoadedScripts(source, Path.GetDirectoryName(script)!).SelectMany(GlobalUsingsOf).Concat(own);
+    }
 
     // #r and #load belong to script sessions; the app gets its references from #:project instead.
     private static string CommentOutDirectives(string source) => string.Join('\n', source.Split('\n').Select(line =>

@@ -1,8 +1,9 @@
 namespace TorchSharp.Utils;
 
 /// <summary>
-/// Names the type whose <c>CreateTypeFormatters()</c> renders a type in notebooks. .NET Interactive
-/// and GanKit's headless runner match this attribute by name, so no notebook package is referenced.
+/// Names the type whose <c>CreateTypeFormatters()</c> renders a type in notebooks. .NET Interactive's
+/// formatter (in Polyglot, Jupyter and gankit-nb) matches this attribute by name, so the binding
+/// references no notebook package, as TorchSharp's own.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
@@ -18,12 +19,13 @@ internal class TypeFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters()
     {
-        yield return new TensorFormatter("text/plain", text => text);
-        yield return new TensorFormatter("text/html", text => "<div><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></div>");
+        yield return new TensorMimeFormatter("text/plain", text => text);
+        yield return new TensorMimeFormatter("text/html", text => "<div><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></div>");
     }
 }
 
-internal sealed class TensorFormatter(string mimeType, Func<string, string> wrap)
+/// <summary>One MIME type's rendering of a tensor for a notebook; the layout of the values is <see cref="TensorFormatter"/>'s.</summary>
+internal sealed class TensorMimeFormatter(string mimeType, Func<string, string> wrap)
 {
     public string MimeType { get; } = mimeType;
 

@@ -33,7 +33,10 @@ public sealed class CtrlCTests : IDisposable
             NotebookCell.Code("Console.WriteLine(\"never\");"),
         ]).Save(path);
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "gankit-nb.dll"), "run", path])
+        // Through env --default-signal: a shell without job control starts background commands with SIGINT
+        // ignored (POSIX), the child inherits that, and .NET then installs no Ctrl-C handler at all, so a
+        // test run started with `&` would never deliver the signal.
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "gankit-nb.dll"), "run", path])
         {
             WorkingDirectory = _fixtures.Path,
             RedirectStandardOutput = true,
@@ -54,7 +57,17 @@ public sealed class CtrlCTests : IDisposable
         }
 
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true); // no runner left behind when the test fails
+            }
+        }
 
         Assert.True(process.ExitCode == ExitCodes.Cancelled, await stdout + await stderr);
         var written = Notebook.Load(path);

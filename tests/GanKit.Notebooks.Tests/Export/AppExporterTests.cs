@@ -44,4 +44,42 @@ public sealed class AppExporterTests
         Assert.Contains("display(p);", app);
         Assert.DoesNotContain("display(display(p))", app);
     }
+
+    [Fact]
+    public void A_loaded_scripts_global_usings_become_the_apps_usings_and_its_own_directives_stay_behind()
+    {
+        var folder = Directory.CreateTempSubdirectory("gankit-export-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "shared"));
+            File.WriteAllText(Path.Combine(folder, "shared", "base.csx"), "global using System.Globalization;\n");
+            File.WriteAllText(Path.Combine(folder, "setup.csx"),
+                "#r \"../build/GanKit.dll\"\n#load \"shared/base.csx\"\nusing System.Text.Json;\nglobal using GanKit.Data;\nglobal using static System.Math;\n");
+            var notebook = new Notebook(new(), [NotebookCell.Code("#load \"setup.csx\"\nvar x = Sqrt(4);")]);
+
+            var app = AppExporter.Export(notebook, Path.Combine(folder, "demo.ipynb"), Path.Combine(folder, "demo.cs"), Path.Combine(folder, "GanKit.csproj"));
+
+            var header = app[..app.IndexOf("AppKernel.OutputFolder", StringComparison.Ordinal)];
+            Assert.Contains("\nusing GanKit.Data;\n", header);
+            Assert.Contains("\nusing static System.Math;\n", header);
+            Assert.Contains("\nusing System.Globalization;\n", header);
+            Assert.DoesNotContain("System.Text.Json", app);
+            Assert.DoesNotContain("global using", app);
+            Assert.Contains("// (notebook only) #load \"setup.csx\"", app);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_loaded_script_is_named_in_the_error()
+    {
+        var notebook = new Notebook(new(), [NotebookCell.Code("#load \"nowhere.csx\"")]);
+
+        var error = Assert.Throws<IOException>(() => AppExporter.Export(notebook, "/repo/notebooks/demo.ipynb", "/repo/notebooks/demo.cs", "/repo/src/GanKit/GanKit.csproj"));
+
+        Assert.Contains("/repo/notebooks/nowhere.csx", error.Message);
+    }
 }

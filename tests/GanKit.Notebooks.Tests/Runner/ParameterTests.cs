@@ -41,7 +41,7 @@ public sealed class ParameterTests : IDisposable
         Assert.Contains("injected-parameters", injected.Tags);
         Assert.Contains("epochs = 1;", injected.Source);
         Assert.Contains("beta = 0.25f;", injected.Source);
-        Assert.Equal("1", result.Notebook.Metadata["gankit_nb"]!["parameters"]!["epochs"]!.GetValue<string>());
+        Assert.Equal("1", result.Notebook.Metadata["gankit"]!["parameters"]!["epochs"]!.GetValue<string>());
         Assert.Equal("csharp", injected.Metadata["polyglot_notebook"]!["kernelName"]!.GetValue<string>());
     }
 
@@ -70,6 +70,24 @@ public sealed class ParameterTests : IDisposable
         Assert.Equal("1", merged["epochs"]);
         Assert.Equal("fake", merged["dataset"]);
         Assert.Equal(2, merged.Count);
+    }
+
+    [Fact]
+    public async Task The_recorded_parameters_sit_beside_the_smoke_parameters_under_one_key()
+    {
+        var notebook = Notebook.Load(System.IO.Path.Combine(_fixtures.Path, "parameters.ipynb"));
+        notebook.Metadata["gankit"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["smoke_parameters"] = new System.Text.Json.Nodes.JsonObject { ["epochs"] = "1" },
+        };
+
+        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, With("epochs=3"));
+
+        Assert.True(result.Status == RunStatus.Succeeded, result.Message);
+        var gankit = result.Notebook.Metadata["gankit"]!;
+        Assert.Equal("1", gankit["smoke_parameters"]!["epochs"]!.GetValue<string>());
+        Assert.Equal("3", gankit["parameters"]!["epochs"]!.GetValue<string>());
+        Assert.DoesNotContain(result.Notebook.Metadata, entry => entry.Key != "gankit" && entry.Key.StartsWith("gankit", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -6,8 +6,8 @@ namespace GanKit.Notebooks.Tests.Runner;
 
 /// <summary>
 /// The tutorial notebooks in notebooks/ keep our conventions: valid nbformat 4.5 with Polyglot metadata, one setup
-/// cell that references the build, a parameters cell the runner can override line by line, smoke parameters that
-/// name declared variables, and committed outputs from a complete run (every code cell executed, no errors).
+/// cell that loads gankit.csx (the build and GanKit's namespaces), a parameters cell the runner can override line by
+/// line, smoke parameters that name declared variables, and committed outputs from a complete run (every code cell executed, no errors).
 /// </summary>
 public sealed partial class RepositoryNotebookTests
 {
@@ -33,6 +33,9 @@ public sealed partial class RepositoryNotebookTests
     [GeneratedRegex(@"^\s*#r\s", RegexOptions.Multiline)]
     private static partial Regex ReferenceDirective();
 
+    [GeneratedRegex(@"^\s*#load\s", RegexOptions.Multiline)]
+    private static partial Regex LoadDirective();
+
     // One declaration per line; a trailing comment may say what the value is or what the original used.
     [GeneratedRegex(@"^(int|long|double|float|bool|string|decimal) (\w+) = [^;]+;(\s*//.*)?$")]
     private static partial Regex TypedParameter();
@@ -56,14 +59,23 @@ public sealed partial class RepositoryNotebookTests
     }
 
     [Fact]
-    public void Only_the_first_code_cell_references_the_build_relative_to_the_notebook()
+    public void Only_the_first_code_cell_loads_gankit_csx_which_references_the_build_and_opens_the_namespaces()
     {
+        var script = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "notebooks", "gankit.csx"));
+        Assert.Single(ReferenceDirective().Matches(script));
+        Assert.Contains("#r \"../src/GanKit/bin/Release/net8.0/GanKit.dll\"", script);
+        // A loaded script's plain usings stay in it: only global ones reach the notebook's cells.
+        Assert.DoesNotMatch(new Regex(@"^\s*using\s", RegexOptions.Multiline), script);
+        Assert.Matches(new Regex(@"^global using GanKit\.Training;$", RegexOptions.Multiline), script);
         foreach (var path in Notebooks)
         {
             var cells = CodeCells(Load(path)).Select(Source).ToArray();
-            Assert.Contains("#r \"../src/GanKit/bin/Release/net8.0/GanKit.dll\"", cells[0]);
-            Assert.Single(ReferenceDirective().Matches(cells[0]));
+            Assert.Single(LoadDirective().Matches(cells[0]));
+            Assert.Contains("#load \"gankit.csx\"", cells[0]);
+            Assert.DoesNotMatch(ReferenceDirective(), cells[0]);
+            Assert.DoesNotContain("using GanKit", cells[0]);
             Assert.All(cells.Skip(1), source => Assert.DoesNotMatch(ReferenceDirective(), source));
+            Assert.All(cells.Skip(1), source => Assert.DoesNotMatch(LoadDirective(), source));
             Assert.All(cells, source => Assert.DoesNotContain("#!", source));
         }
     }

@@ -1,0 +1,21 @@
+// GanKit for notebooks. A setup cell's `#load "gankit.csx"` references GanKit's Release build (and through it
+// the TorchSharp-compatible binding) and opens GanKit's notebook-facing namespaces in every later cell.
+// Only `global using` lines reach the cells after a #load; plain `using` lines would stay in this file
+// (measured in the .NET Interactive C# kernel that Polyglot, Jupyter, dotnet-repl and gankit-nb all run).
+// Build first: dotnet build Notebooks.sln -c Release
+#r "../src/GanKit/bin/Release/net8.0/GanKit.dll"
+
+global using GanKit.Data;
+global using GanKit.Display.Charts;
+global using GanKit.Display.Hosting;
+global using GanKit.Display.Images;
+global using GanKit.Display.Progress;
+global using GanKit.Display.Tables;
+global using GanKit.Models;
+global using GanKit.Reporting;
+global using GanKit.Reproducibility;
+global using GanKit.Tracking;
+global using GanKit.Training;
+global using GanKit.Training.Keras;
+global using GanKit.Training.PointGan;
+global using GanKit.Visualization;
