@@ -23,7 +23,7 @@ internal sealed record BenchmarkOptions
 
     public const string Usage =
         "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
-        "                         [--w4-batches 256,32] [--rounds R] [--memory-steps N] [--seed K] [--out DIR] [--python PATH]";
+        "                         [--w4-batches 256,16] [--rounds R] [--memory-steps N] [--seed K] [--out DIR] [--python PATH]";
 
     public static BenchmarkOptions Parse(string[] args)
     {

@@ -16,7 +16,7 @@ internal sealed class BultenMnistGan : IGanStep
     public const int TutorialBatch = 256;
 
     /// <summary>The batch notebook 03 trains with on a CPU by default.</summary>
-    public const int NotebookCpuBatch = 32;
+    public const int NotebookCpuBatch = 16;
 
     private const double probability_clamp = 1e-7;
     private const double clip_value = 1.0;
