@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GanKit.Display.Formatting;
+using Plotly.NET;
+
+namespace GanKit.Display.Charts;
+
+/// <summary>
+/// A Plotly.NET chart as a notebook shows it: the figure JSON under application/vnd.plotly.v1+json (VS Code and
+/// JupyterLab draw it interactively), a PNG drawn from that same JSON by plotly.js in headless Chromium (GitHub,
+/// nbviewer, nbconvert's HTML export; see <see cref="ChartImages"/>) and a one-line text summary. <see cref="Chart"/>
+/// is the <see cref="GenericChart"/> itself, to restyle with Plotly.NET's API: <c>figure.Map(c => c.WithSize(…))</c>.
+/// </summary>
+[TypeFormatterSource(typeof(MimeFormatterSource<PlotlyChart>), PreferredMimeTypes = [Mime.PlotlyJson, Mime.Png, Mime.PlainText])]
+public sealed class PlotlyChart : IMimeRenderable
+{
+    /// <summary>plotly.js's own default size, used when the layout names none.</summary>
+    public const int DefaultWidth = 700, DefaultHeight = 450;
+
+    private readonly Lazy<string> _json;
+    private readonly Lazy<byte[]> _png;
+
+    public PlotlyChart(GenericChart chart)
+    {
+        Chart = chart ?? throw new ArgumentNullException(nameof(chart));
+        _json = new Lazy<string>(() => GenericChart.toFigureJson(Chart));
+        _png = new Lazy<byte[]>(() => ChartImages.RenderPng(Json, Width, Height));
+    }
+
+    public GenericChart Chart { get; }
+
+    /// <summary>The figure as Plotly JSON: <c>{"data": […], "layout": {…}}</c>.</summary>
+    public string Json => _json.Value;
+
+    public int Width => LayoutSize("width", DefaultWidth);
+
+    public int Height => LayoutSize("height", DefaultHeight);
+
+    /// <summary>The static image, drawn once on first use.</summary>
+    public byte[] Png => _png.Value;
+
+    /// <summary>Plotly JSON and text always; the PNG only where a Chromium can draw it.</summary>
+    public IReadOnlyList<string> MimeTypes =>
+        ChartImages.IsAvailable ? MimeFormatterSource<PlotlyChart>.PreferredMimeTypes : [Mime.PlotlyJson, Mime.PlainText];
+
+    /// <summary>A new figure from this one's chart restyled by <paramref name="restyle"/> (Plotly.NET's API).</summary>
+    public PlotlyChart Map(Func<GenericChart, GenericChart> restyle) => new(restyle(Chart));
+
+    public static implicit operator GenericChart(PlotlyChart figure) => figure.Chart;
+
+    public void Render(string mimeType, TextWriter writer) => writer.Write(mimeType switch
+    {
+        Mime.PlotlyJson => Json,
+        Mime.Png => Convert.ToBase64String(Png),
+        _ => ToString(),
+    });
+
+    /// <summary>The title and each trace's kind, name and point count, e.g. <c>Chart "Losses": lines D (20 points); …</c>.</summary>
+    public override string ToString()
+    {
+        var figure = JsonNode.Parse(Json)!;
+        var title = figure["layout"]?["title"]?["text"]?.GetValue<string>();
+        var traces = (figure["data"] as JsonArray ?? []).Select(trace =>
+        {
+            var kind = trace?["mode"]?.GetValue<string>() ?? trace?["type"]?.GetValue<string>() ?? "trace";
+            var name = trace?["name"]?.GetValue<string>() ?? "(unnamed)";
+            var points = (trace?["x"] as JsonArray)?.Count ?? (trace?["z"] as JsonArray)?.Count;
+            return points is null ? $"{kind} {name}" : string.Create(CultureInfo.InvariantCulture, $"{kind} {name} ({points} points)");
+        });
+        return $"Chart{(title is null ? "" : $" \"{title}\"")}: {string.Join("; ", traces.DefaultIfEmpty("empty"))}";
+    }
+
+    private int LayoutSize(string property, int fallback) =>
+        JsonNode.Parse(Json)?["layout"]?[property] is JsonValue value && value.TryGetValue(out double size) && size > 0
+            ? (int)Math.Round(size)
+            : fallback;
+}

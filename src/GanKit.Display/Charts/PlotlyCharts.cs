@@ -1,0 +1,191 @@
+using System.Globalization;
+using Plotly.NET;
+using Plotly.NET.LayoutObjects;
+
+namespace GanKit.Display.Charts;
+
+/// <summary>
+/// Builds Plotly.NET charts from C# on net8.0. Plotly.NET's own chart functions take F# options that C# cannot
+/// leave out, and Plotly.NET.CSharp needs net10.0, so GanKit sets the plotly.js attributes on Plotly.NET's trace and
+/// layout objects directly; what comes out is an ordinary <see cref="GenericChart"/> that Plotly.NET (F#, or
+/// Plotly.NET.CSharp on net10.0) restyles as usual. Charts carry no template: plotly.js's defaults draw them, in the
+/// frontend and in the static image alike, and the notebook stays small.
+/// </summary>
+public static class PlotlyCharts
+{
+    /// <summary>The pixels a chart title adds above the panels.</summary>
+    private const int TitleHeight = 40;
+
+    /// <summary>A polyline through (x, y); unnamed traces stay out of the legend.</summary>
+    public static Trace Line(IEnumerable<double> x, IEnumerable<double> y, string? name = null, string? color = null, bool dashed = false)
+    {
+        var trace = Xy("lines", x, y, name);
+        trace.SetProperty("line", Attributes(("color", color), ("dash", dashed ? "dash" : "solid")));
+        return trace;
+    }
+
+    /// <summary>Unconnected points of <paramref name="size"/> pixels.</summary>
+    public static Trace Points(IEnumerable<double> x, IEnumerable<double> y, string? name = null, string? color = null, double size = 6, double opacity = 1)
+    {
+        var trace = Xy("markers", x, y, name);
+        trace.SetProperty("marker", Attributes(("color", color), ("size", size), ("opacity", opacity)));
+        return trace;
+    }
+
+    /// <summary>A filled area between <paramref name="lower"/> and <paramref name="upper"/> over the same x (mean ± std).</summary>
+    public static Trace Band(IReadOnlyList<double> x, IReadOnlyList<double> lower, IReadOnlyList<double> upper, string? name = null, string? color = null, double opacity = 0.25)
+    {
+        if (lower.Count != x.Count || upper.Count != x.Count)
+        {
+            throw new ArgumentException($"A band needs as many lower ({lower.Count}) and upper ({upper.Count}) values as x values ({x.Count}).");
+        }
+
+        var trace = Xy("lines", x.Concat(x.Reverse()), upper.Concat(lower.Reverse()), name);
+        trace.SetProperty("fill", "toself");
+        trace.SetProperty("opacity", opacity);
+        trace.SetProperty("line", Attributes(("color", color), ("width", 0)));
+        if (color is not null)
+        {
+            trace.SetProperty("fillcolor", color);
+        }
+
+        return trace;
+    }
+
+    /// <summary>One panel as a chart of <paramref name="width"/> × <paramref name="height"/> pixels, the panel's title as the chart's.</summary>
+    public static PlotlyChart Single(ChartPanel panel, int width = 640, int height = 400) =>
+        Grid(1, panel.Title, width, height - (panel.Title is null ? 0 : TitleHeight), [panel with { Title = null }]);
+
+    /// <summary>
+    /// Panels in rows of <paramref name="columns"/>, each <paramref name="panelWidth"/> × <paramref name="panelHeight"/>
+    /// pixels with its own axes and its title above it; a name shared by traces in several panels (the same run, the
+    /// same network) appears once in the legend, which toggles them together.
+    /// </summary>
+    public static PlotlyChart Grid(int columns, string? title, int panelWidth, int panelHeight, IReadOnlyList<ChartPanel> panels)
+    {
+        if (panels.Count == 0 || columns <= 0)
+        {
+            throw new ArgumentException($"A chart needs at least one panel and a positive column count, got {panels.Count} panels and {columns} columns.");
+        }
+
+        columns = Math.Min(columns, panels.Count);
+        var rows = (panels.Count + columns - 1) / columns;
+        var traces = new List<Trace>();
+        var named = new HashSet<string>();
+        var layout = new Layout();
+        var annotations = new List<Dictionary<string, object>>();
+        for (var i = 0; i < panels.Count; i++)
+        {
+            var panel = panels[i];
+            foreach (var trace in panel.Traces)
+            {
+                trace.SetProperty("xaxis", AxisId("x", i));
+                trace.SetProperty("yaxis", AxisId("y", i));
+                if (trace.TryGetPropertyValue("name") is { } name && name.Value is string text)
+                {
+                    trace.SetProperty("legendgroup", text);
+                    trace.SetProperty("showlegend", named.Add(text));
+                }
+
+                traces.Add(trace);
+            }
+
+            layout.SetProperty("xaxis" + AxisSuffix(i), Axis(panel, panel.XLabel, panel.XRange, isY: false, i));
+            layout.SetProperty("yaxis" + AxisSuffix(i), Axis(panel, panel.YLabel, panel.YRange, isY: true, i));
+            if (panel.Title is not null)
+            {
+                annotations.Add(new Dictionary<string, object>
+                {
+                    ["text"] = panel.Title,
+                    ["xref"] = AxisId("x", i) + " domain",
+                    ["yref"] = AxisId("y", i) + " domain",
+                    ["x"] = 0.5,
+                    ["y"] = 1.02,
+                    ["yanchor"] = "bottom",
+                    ["showarrow"] = false,
+                });
+            }
+        }
+
+        if (title is not null)
+        {
+            layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title });
+        }
+
+        layout.SetProperty("width", columns * panelWidth);
+        layout.SetProperty("height", rows * panelHeight + (title is null ? 0 : TitleHeight));
+        if (panels.Count > 1)
+        {
+            layout.SetProperty("grid", new Dictionary<string, object> { ["rows"] = rows, ["columns"] = columns, ["pattern"] = "independent", ["ygap"] = 0.35 });
+        }
+
+        if (annotations.Count > 0)
+        {
+            layout.SetProperty("annotations", annotations);
+        }
+
+        return new PlotlyChart(GenericChart.setLayout(layout, GenericChart.ofTraceObjects(false, traces)));
+    }
+
+    private static Trace Xy(string mode, IEnumerable<double> x, IEnumerable<double> y, string? name)
+    {
+        var xs = Numbers(x);
+        var ys = Numbers(y);
+        if (xs.Length != ys.Length)
+        {
+            throw new ArgumentException($"x has {xs.Length} values but y has {ys.Length}.");
+        }
+
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("mode", mode);
+        trace.SetProperty("x", xs);
+        trace.SetProperty("y", ys);
+        if (name is not null)
+        {
+            trace.SetProperty("name", name);
+        }
+
+        trace.SetProperty("showlegend", name is not null);
+        return trace;
+    }
+
+    private static Dictionary<string, object> Axis(ChartPanel panel, string? label, (double Min, double Max)? range, bool isY, int index)
+    {
+        var axis = new Dictionary<string, object>();
+        if (panel.IsImage)
+        {
+            // Plotly's image trace puts row 0 at the top; square pixels, and the axes mean nothing here.
+            axis["visible"] = false;
+            if (isY)
+            {
+                axis["scaleanchor"] = AxisId("x", index);
+            }
+
+            return axis;
+        }
+
+        if (label is not null)
+        {
+            axis["title"] = new Dictionary<string, object> { ["text"] = label };
+        }
+
+        if (range is { } r)
+        {
+            axis["range"] = new[] { r.Min, r.Max };
+        }
+
+        return axis;
+    }
+
+    // JSON has no NaN or infinity; plotly.js reads null as a gap.
+    private static object?[] Numbers(IEnumerable<double> values) =>
+        values.Select(v => double.IsFinite(v) ? (object?)v : null).ToArray();
+
+    private static Dictionary<string, object> Attributes(params (string Name, object? Value)[] attributes) =>
+        attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!);
+
+    // Plotly names the first panel's axes x/y (layout keys xaxis/yaxis) and the n-th panel's xn/yn.
+    private static string AxisId(string axis, int panel) => axis + AxisSuffix(panel);
+
+    private static string AxisSuffix(int panel) => panel == 0 ? "" : (panel + 1).ToString(CultureInfo.InvariantCulture);
+}
