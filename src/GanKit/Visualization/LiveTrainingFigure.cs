@@ -45,7 +45,7 @@ public sealed class LiveTrainingFigure : IDisposable
     public int Refreshes { get; private set; }
 
     /// <summary>The figure as it stands: the trainer's epochs so far and the latest generated points.</summary>
-    public Figure Current
+    public PlotlyChart Current
     {
         get
         {
