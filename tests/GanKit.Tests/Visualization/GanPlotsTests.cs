@@ -5,6 +5,7 @@ using GanKit.Display.Hosting;
 using GanKit.Models;
 using GanKit.Reproducibility;
 using GanKit.Training;
+using GanKit.Training.Keras;
 using GanKit.Training.PointGan;
 using GanKit.Visualization;
 
@@ -63,6 +64,25 @@ public sealed class GanPlotsTests
         Assert.Equal([5.0], Values(scatters[1], "x"));
         Assert.Equal([GanPlots.Blue, GanPlots.Orange], scatters.Select(t => t["marker"]!["color"]!.GetValue<string>()));
         Assert.Throws<ArgumentException>(() => GanPlots.Points(ones(3, 3)));
+    }
+
+    [Fact]
+    public void Keras_curves_put_losses_and_accuracies_in_two_panels_on_a_fixed_step_axis()
+    {
+        var steps = new[] { new KerasGanStep(1, 0.7, 0.5, 0.8, 0.1), new KerasGanStep(2, 0.6, 0.75, 1.2, 0.0) };
+
+        var figure = Figure(KerasGanPlots.Curves(steps, totalSteps: 100, title: "Bulten"));
+
+        Assert.Equal([0.8, 1.2], Values(Traces(figure, "x")[0], "y"));
+        Assert.Equal([0.5, 0.75], Values(Traces(figure, "x2")[1], "y"));
+        Assert.Equal("chance (0.5)", Traces(figure, "x2")[2]["name"]!.GetValue<string>());
+        var layout = figure["layout"]!;
+        Assert.Equal([0.0, 100.0], Values(layout["xaxis2"]!, "range"));
+        Assert.Equal([0.0, 5.0], Values(layout["yaxis"]!, "range"));
+        Assert.Equal(["Loss", "Accuracy"], layout["annotations"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
+        // One legend entry per network (loss and accuracy toggle together) and one for chance.
+        Assert.Equal(["adversarial (G fools D?)", "discriminator", "chance (0.5)"],
+            figure["data"]!.AsArray().Where(t => t!["showlegend"]!.GetValue<bool>()).Select(t => t!["name"]!.GetValue<string>()));
     }
 
     [Fact]
