@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GanKit.Display.Formatting;
+using Newtonsoft.Json;
 using Plotly.NET;
 
 namespace GanKit.Display.Charts;
@@ -22,13 +23,24 @@ public sealed class PlotlyChart : IMimeRenderable
     private readonly Lazy<byte[]> _png;
 
     public PlotlyChart(GenericChart chart)
+        : this(chart, null, null)
+    {
+    }
+
+    /// <param name="frames">Plotly animation frames (Plotly.NET has no frames), appended to the figure JSON.</param>
+    /// <param name="still">What the static image shows instead of <paramref name="chart"/>, e.g. an animation's last frame.</param>
+    internal PlotlyChart(GenericChart chart, JsonArray? frames, GenericChart? still)
     {
         Chart = chart ?? throw new ArgumentNullException(nameof(chart));
-        _json = new Lazy<string>(() => GenericChart.toFigureJson(Chart));
-        _png = new Lazy<byte[]>(() => ChartImages.RenderPng(Json, Width, Height));
+        Frames = frames;
+        _json = new Lazy<string>(() => WithFrames(FigureJson(Chart), frames));
+        _png = new Lazy<byte[]>(() => ChartImages.RenderPng(still is null ? Json : FigureJson(still), Width, Height));
     }
 
     public GenericChart Chart { get; }
+
+    /// <summary>The animation's frames, null for a still chart.</summary>
+    public JsonArray? Frames { get; }
 
     /// <summary>The figure as Plotly JSON: <c>{"data": […], "layout": {…}}</c>.</summary>
     public string Json => _json.Value;
@@ -45,7 +57,7 @@ public sealed class PlotlyChart : IMimeRenderable
         ChartImages.IsAvailable ? MimeFormatterSource<PlotlyChart>.PreferredMimeTypes : [Mime.PlotlyJson, Mime.PlainText];
 
     /// <summary>A new figure from this one's chart restyled by <paramref name="restyle"/> (Plotly.NET's API).</summary>
-    public PlotlyChart Map(Func<GenericChart, GenericChart> restyle) => new(restyle(Chart));
+    public PlotlyChart Map(Func<GenericChart, GenericChart> restyle) => new(restyle(Chart), Frames, null);
 
     public static implicit operator GenericChart(PlotlyChart figure) => figure.Chart;
 
@@ -68,7 +80,27 @@ public sealed class PlotlyChart : IMimeRenderable
             var points = (trace?["x"] as JsonArray)?.Count ?? (trace?["z"] as JsonArray)?.Count;
             return points is null ? $"{kind} {name}" : string.Create(CultureInfo.InvariantCulture, $"{kind} {name} ({points} points)");
         });
-        return $"Chart{(title is null ? "" : $" \"{title}\"")}: {string.Join("; ", traces.DefaultIfEmpty("empty"))}";
+        var frames = Frames is null ? "" : $", {Frames.Count} frames";
+        return $"Chart{(title is null ? "" : $" \"{title}\"")}{frames}: {string.Join("; ", traces.DefaultIfEmpty("empty"))}";
+    }
+
+    /// <summary>
+    /// The same JSON as Plotly.NET's <c>GenericChart.toFigureJson</c>, without touching its <c>Globals</c> module:
+    /// that module's HTML templates load Giraffe.ViewEngine, which asks for an older FSharp.Core, and the headless
+    /// runner's Roslyn assembly loader then loads FSharp.Core a second time and Plotly.NET fails (MissingMethodException).
+    /// </summary>
+    internal static string FigureJson(GenericChart chart) => JsonConvert.SerializeObject(GenericChart.toFigure(chart));
+
+    private static string WithFrames(string json, JsonArray? frames)
+    {
+        if (frames is null)
+        {
+            return json;
+        }
+
+        var figure = JsonNode.Parse(json)!;
+        figure["frames"] = frames.DeepClone();
+        return figure.ToJsonString();
     }
 
     private int LayoutSize(string property, int fallback) =>

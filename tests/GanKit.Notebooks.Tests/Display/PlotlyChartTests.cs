@@ -39,6 +39,7 @@ public sealed class PlotlyChartTests
         Assert.Equal([0.5, 3.5], layout["xaxis"]!["range"]!.AsArray().Select(v => v!.GetValue<double>()));
         Assert.Equal((480, 300), (layout["width"]!.GetValue<int>(), layout["height"]!.GetValue<int>()));
         Assert.Null(layout["template"]);
+        Assert.Equal(GenericChart.toFigureJson(Losses().Chart), Losses().Json); // what Plotly.NET itself writes
     }
 
     [Fact]
@@ -117,5 +118,12 @@ public sealed class PlotlyChartTests
 
         Assert.Equal((480, 300), (png.Width, png.Height));
         Assert.False(listener.Pending(), "the renderer connected to a network address");
+    }
+
+    [Fact]
+    public void The_embedded_plotly_js_is_the_version_plotly_net_writes_json_for()
+    {
+        Assert.Equal(Globals.PLOTLYJS_VERSION, PlotlyScript.Version);
+        Assert.Contains($"plotly.js v{PlotlyScript.Version}", PlotlyScript.Source[..500]);
     }
 }
