@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 
@@ -127,6 +128,128 @@ public static class PlotlyCharts
         return new PlotlyChart(GenericChart.setLayout(layout, GenericChart.ofTraceObjects(false, traces)));
     }
 
+    /// <summary>Bars on a categorical axis (each bar named by its category), with optional asymmetric error bars.</summary>
+    public static Trace Bars(IReadOnlyList<string> categories, IReadOnlyList<double> values, IReadOnlyList<string>? colors = null,
+        IReadOnlyList<double>? errorLow = null, IReadOnlyList<double>? errorHigh = null)
+    {
+        if (values.Count != categories.Count || colors?.Count is { } c && c != categories.Count)
+        {
+            throw new ArgumentException($"Bars need one value (got {values.Count}) and one colour per category ({categories.Count}).");
+        }
+
+        var trace = new Trace2D("bar");
+        trace.SetProperty("x", categories.ToArray());
+        trace.SetProperty("y", Numbers(values));
+        trace.SetProperty("showlegend", false);
+        if (colors is not null)
+        {
+            trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = colors.ToArray() });
+        }
+
+        if (errorLow is not null && errorHigh is not null)
+        {
+            trace.SetProperty("error_y", new Dictionary<string, object>
+            {
+                ["type"] = "data",
+                ["symmetric"] = false,
+                ["array"] = values.Select((v, i) => Math.Round(errorHigh[i] - v, 4)).ToArray(),
+                ["arrayminus"] = values.Select((v, i) => Math.Round(v - errorLow[i], 4)).ToArray(),
+                ["color"] = "#000000",
+            });
+        }
+
+        return trace;
+    }
+
+    /// <summary>
+    /// An animation of one panel: a slider and Play/Pause where the frontend runs plotly.js, each frame titled
+    /// "<paramref name="title"/> — label" so a paused frame says which step it is, and the static image showing the
+    /// last frame. Frames carry only the traces that change (by position; every frame must have the same traces),
+    /// so unchanging ones — a reference line, the real data — are written once. Axis ranges should be fixed by
+    /// the panels, or every frame rescales.
+    /// </summary>
+    public static PlotlyChart Animation(string title, IReadOnlyList<(string Label, ChartPanel Panel)> frames, int width = 640, int height = 420)
+    {
+        if (frames.Count == 0)
+        {
+            throw new ArgumentException("An animation needs at least one frame.", nameof(frames));
+        }
+
+        string FrameTitle(int i) => $"{title} — {frames[i].Label}";
+        // Each frame as a whole chart, to read its traces back as plotly.js JSON.
+        var charts = frames.Select((f, i) => Single(f.Panel with { Title = FrameTitle(i) }, width, height + AnimationControlsHeight)).ToArray();
+        var data = charts.Select(c => JsonNode.Parse(c.Json)!["data"]!.AsArray()).ToArray();
+        if (data.Any(d => d.Count != data[0].Count))
+        {
+            throw new ArgumentException("Every frame of an animation must have the same traces.", nameof(frames));
+        }
+
+        var changing = Enumerable.Range(0, data[0].Count)
+            .Where(t => data.Any(d => !JsonNode.DeepEquals(d[t], data[0][t])))
+            .ToArray();
+        var frameList = new JsonArray();
+        for (var i = 0; i < frames.Count; i++)
+        {
+            frameList.Add(new JsonObject
+            {
+                ["name"] = frames[i].Label,
+                ["data"] = new JsonArray(changing.Select(t => data[i][t]!.DeepClone()).ToArray()),
+                ["traces"] = new JsonArray(changing.Select(t => (JsonNode)JsonValue.Create(t)).ToArray()),
+                ["layout"] = new JsonObject { ["title"] = new JsonObject { ["text"] = FrameTitle(i) } },
+            });
+        }
+
+        var first = charts[0].Chart;
+        var controls = new Layout();
+        controls.SetProperty("sliders", new[] { Slider(frames.Select(f => f.Label).ToArray()) });
+        controls.SetProperty("updatemenus", new[] { PlayButtons() });
+        var animated = GenericChart.addLayout(controls, first);
+        var still = Single(frames[^1].Panel with { Title = $"{FrameTitle(frames.Count - 1)} (last of {frames.Count} frames)" }, width, height + AnimationControlsHeight);
+        return new PlotlyChart(animated, frameList, still.Chart);
+    }
+
+    // Room under the plot for the slider, so it is not drawn over the x axis' title.
+    private const int AnimationControlsHeight = 90;
+
+    private static Dictionary<string, object> Slider(string[] labels) => new()
+    {
+        ["active"] = 0,
+        ["y"] = -0.12,
+        ["yanchor"] = "top",
+        ["pad"] = new Dictionary<string, object> { ["t"] = 40 },
+        ["currentvalue"] = new Dictionary<string, object> { ["visible"] = false },
+        ["steps"] = labels.Select(label => AnimateControl(label, new object?[] { new[] { label }, AnimationOptions("immediate", 0) })).ToArray(),
+    };
+
+    private static Dictionary<string, object> PlayButtons() => new()
+    {
+        ["type"] = "buttons",
+        ["showactive"] = false,
+        ["direction"] = "left",
+        ["x"] = 0,
+        ["xanchor"] = "right",
+        ["y"] = -0.12,
+        ["yanchor"] = "top",
+        ["pad"] = new Dictionary<string, object> { ["t"] = 40, ["r"] = 10 },
+        // Plotly.animate(null) plays every frame; animate([null]) stops on the current one.
+        ["buttons"] = new[]
+        {
+            AnimateControl("▶", new object?[] { null, AnimationOptions("afterall", 400) }),
+            AnimateControl("❚❚", new object?[] { new object?[] { null }, AnimationOptions("immediate", 0) }),
+        },
+    };
+
+    private static Dictionary<string, object> AnimateControl(string label, object?[] args) =>
+        new() { ["label"] = label, ["method"] = "animate", ["args"] = args };
+
+    private static Dictionary<string, object> AnimationOptions(string mode, int frameDuration) => new()
+    {
+        ["mode"] = mode,
+        ["fromcurrent"] = true,
+        ["frame"] = new Dictionary<string, object> { ["duration"] = frameDuration, ["redraw"] = true },
+        ["transition"] = new Dictionary<string, object> { ["duration"] = 0 },
+    };
+
     private static Trace Xy(string mode, IEnumerable<double> x, IEnumerable<double> y, string? name)
     {
         var xs = Numbers(x);
@@ -164,6 +287,8 @@ public static class PlotlyCharts
             return axis;
         }
 
+        // Long tick labels (named bars) widen the margin instead of being cut off.
+        axis["automargin"] = true;
         if (label is not null)
         {
             axis["title"] = new Dictionary<string, object> { ["text"] = label };
