@@ -39,7 +39,8 @@ public static class RunPlots
                 var points = run.Scalars(tag);
                 return PlotlyCharts.Line(points.Select(p => (double)p.Step), points.Select(p => p.Value), run.Info.Name, Colors[i % Colors.Length]);
             }).ToArray())
-            { YRange = yRanges?.GetValueOrDefault(tag) }).ToArray();
+            // A tag without a given range fits its data (GetValueOrDefault would give the empty range (0, 0)).
+            { YRange = yRanges is not null && yRanges.TryGetValue(tag, out var range) ? range : null }).ToArray();
         return PlotlyCharts.Grid(Math.Min(2, panels.Length), title, 480, 320, panels);
     }
 
