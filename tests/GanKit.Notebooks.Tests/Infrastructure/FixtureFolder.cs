@@ -31,6 +31,10 @@ public sealed class FixtureFolder : IDisposable
     public Task<NotebookRunResult> RunAsync(string name, RunOptions? options = null, CancellationToken cancellation = default) =>
         NotebookRunner.RunAsync(Notebook.Load(this[name]), Path, options ?? new RunOptions(), cancellation);
 
+    /// <summary>Runs a notebook made of these code cells, in order, in this folder.</summary>
+    public Task<NotebookRunResult> RunCellsAsync(params string[] sources) =>
+        NotebookRunner.RunAsync(new Notebook(new System.Text.Json.Nodes.JsonObject(), [.. sources.Select(source => NotebookCell.Code(source))]), Path, new RunOptions());
+
     public void Dispose()
     {
         try

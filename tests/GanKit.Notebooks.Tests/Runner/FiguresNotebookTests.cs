@@ -87,14 +87,10 @@ public sealed class FiguresNotebookTests : IDisposable
     [Fact]
     public async Task Library_code_displays_and_polls_the_token_through_the_running_kernel()
     {
-        var notebook = new Notebook(new JsonObject(),
-        [
-            NotebookCell.Code("#r \"lib/GanKit.Display.dll\""),
-            NotebookCell.Code("GanKit.Display.Hosting.NotebookHost.Display(\"from the library\").Update(\"updated by the library\");"),
-            NotebookCell.Code("GanKit.Display.Hosting.NotebookHost.CancellationToken == Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken"),
-        ]);
-
-        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+        var result = await _fixtures.RunCellsAsync(
+            "#r \"lib/GanKit.Display.dll\"",
+            "GanKit.Display.Hosting.NotebookHost.Display(\"from the library\").Update(\"updated by the library\");",
+            "GanKit.Display.Hosting.NotebookHost.CancellationToken == Microsoft.DotNet.Interactive.KernelInvocationContext.Current.CancellationToken");
 
         Assert.True(result.Status == RunStatus.Succeeded, result.Message);
         Assert.Equal("updated by the library", Outputs.Text(Data(result.Notebook.CodeCell(2), "display_data")["text/plain"]));

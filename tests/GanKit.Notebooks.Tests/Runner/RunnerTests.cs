@@ -23,13 +23,9 @@ public sealed class RunnerTests : IDisposable
     [Fact]
     public async Task Each_display_keeps_its_own_display_id_as_jupyter_names_it()
     {
-        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
-        [
-            GanKit.Notebooks.Model.NotebookCell.Code("var first = display(\"a\"); var second = display(\"b\"); first.Update(\"a2\");"),
-            GanKit.Notebooks.Model.NotebookCell.Code("new[] { first.DisplayId, second.DisplayId }"),
-        ]);
-
-        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+        var result = await _fixtures.RunCellsAsync(
+            "var first = display(\"a\"); var second = display(\"b\"); first.Update(\"a2\");",
+            "new[] { first.DisplayId, second.DisplayId }");
 
         var displays = Outputs.OfType(result.Notebook.CodeCell(1), "display_data").ToArray();
         Assert.Equal(["a2", "b"], displays.Select(d => Outputs.Text(d["data"]!["text/plain"])));
@@ -42,13 +38,9 @@ public sealed class RunnerTests : IDisposable
     [Fact]
     public async Task A_later_cell_can_update_a_display_an_earlier_cell_made()
     {
-        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
-        [
-            GanKit.Notebooks.Model.NotebookCell.Code("var shared = display(\"epoch 1\");"),
-            GanKit.Notebooks.Model.NotebookCell.Code("shared.Update(\"epoch 2\");"),
-        ]);
-
-        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+        var result = await _fixtures.RunCellsAsync(
+            "var shared = display(\"epoch 1\");",
+            "shared.Update(\"epoch 2\");");
 
         var display = Assert.Single(Outputs.Of(result.Notebook.CodeCell(1)));
         Assert.Equal("epoch 2", Outputs.Text(display["data"]!["text/plain"]));
@@ -107,14 +99,10 @@ public sealed class RunnerTests : IDisposable
         var scripts = Directory.CreateDirectory(Path.Combine(_fixtures.Path, "scripts")).FullName;
         File.WriteAllText(Path.Combine(scripts, "imports.csx"), "#load \"more.csx\"\nglobal using System.Numerics;\nusing System.Text.RegularExpressions;\n");
         File.WriteAllText(Path.Combine(scripts, "more.csx"), "var fromNestedScript = 42;\n");
-        var notebook = new GanKit.Notebooks.Model.Notebook(new System.Text.Json.Nodes.JsonObject(),
-        [
-            GanKit.Notebooks.Model.NotebookCell.Code("#load \"scripts/imports.csx\""),
-            GanKit.Notebooks.Model.NotebookCell.Code("new Complex(3, 4).Magnitude + fromNestedScript"),
-            GanKit.Notebooks.Model.NotebookCell.Code("Regex.IsMatch(\"a\", \"a\")"),
-        ]);
-
-        var result = await NotebookRunner.RunAsync(notebook, _fixtures.Path, new RunOptions());
+        var result = await _fixtures.RunCellsAsync(
+            "#load \"scripts/imports.csx\"",
+            "new Complex(3, 4).Magnitude + fromNestedScript",
+            "Regex.IsMatch(\"a\", \"a\")");
 
         Assert.Equal("47", Outputs.Text(Outputs.OfType(result.Notebook.CodeCell(2), "execute_result").Single()["data"]!["text/plain"]));
         var error = Outputs.OfType(result.Notebook.CodeCell(3), "error").Single();
