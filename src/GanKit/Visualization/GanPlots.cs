@@ -1,6 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 using GanKit.Display.Charts;
+using Plotly.NET;
 using GanKit.Training;
 
 namespace GanKit.Visualization;
@@ -21,21 +22,29 @@ public static class GanPlots
     /// loss_D and loss_G per epoch (d2l's top panel: D solid, G dashed magenta), with ln 2 marked.
     /// <paramref name="totalEpochs"/> fixes the x axis so a live plot does not rescale.
     /// </summary>
-    public static Chart Losses(IReadOnlyList<EpochRecord> epochs, int? totalEpochs = null, string title = "Losses per epoch")
+    public static PlotlyChart Losses(IReadOnlyList<EpochRecord> epochs, int? totalEpochs = null, string title = "Losses per epoch") =>
+        PlotlyCharts.Single(LossesPanel(epochs, totalEpochs, title), 640, 360);
+
+    private static ChartPanel LossesPanel(IReadOnlyList<EpochRecord> epochs, int? totalEpochs, string title)
     {
         var lastEpoch = Math.Max(2, totalEpochs ?? (epochs.Count == 0 ? 2 : epochs[^1].Epoch));
         var x = epochs.Select(e => (double)e.Epoch).ToArray();
-        var chart = new Chart(title, "epoch", "loss (mean per example)") { XRange = (1, lastEpoch) }
-            .Line(x, epochs.Select(e => e.LossD), "discriminator", color: Blue)
-            .Line(x, epochs.Select(e => e.LossG), "generator", dashed: true, color: Magenta)
-            .Line([1, lastEpoch], [Ln2, Ln2], "ln 2 = 0.693", dashed: true, color: Grey);
+        // Half an epoch of room at each end, so the curves do not start on the frame's corner.
+        var xRange = (0.5, lastEpoch + 0.5);
+        var traces = new List<Trace>
+        {
+            PlotlyCharts.Line(x, epochs.Select(e => e.LossD), "discriminator", Blue),
+            PlotlyCharts.Line(x, epochs.Select(e => e.LossG), "generator", Magenta, dashed: true),
+            PlotlyCharts.Line([xRange.Item1, xRange.Item2], [Ln2, Ln2], "ln 2 = 0.693", Grey, dashed: true),
+        };
         if (epochs.Count == 1)
         {
             // One point draws no line: mark it.
-            chart.Scatter(x, [epochs[0].LossD], color: Blue).Scatter(x, [epochs[0].LossG], color: Magenta);
+            traces.Add(PlotlyCharts.Points(x, [epochs[0].LossD], color: Blue));
+            traces.Add(PlotlyCharts.Points(x, [epochs[0].LossG], color: Magenta));
         }
 
-        return chart;
+        return new ChartPanel(title, "epoch", "loss (mean per example)", traces) { XRange = xRange };
     }
 
     /// <summary>Rows of an (N, 2) tensor as (x, y) arrays for plotting.</summary>
@@ -56,34 +65,33 @@ public static class GanPlots
     }
 
     /// <summary>A scatter of 2-D points, shape (N, 2).</summary>
-    public static Chart Points(Tensor points, string name = "real", string title = "The real data", string? color = Blue)
+    public static PlotlyChart Points(Tensor points, string name = "real", string title = "The real data", string? color = Blue)
     {
         var (x, y) = Columns(points);
-        return new Chart(title, "x₁", "x₂").Scatter(x, y, name, color: color);
+        return PlotlyCharts.Single(new ChartPanel(title, "x₁", "x₂", [PlotlyCharts.Points(x, y, name, color)]), 640, 480);
     }
 
     /// <summary>
-    /// d2l's bottom panel: real points (blue) and generated points (orange) on the same axes.
-    /// Fixed ranges (see <see cref="RangesAround"/>) keep the frame still while the generated cloud moves.
+    /// d2l's bottom panel: real points (blue) and generated points (orange) on the same axes, half transparent so
+    /// neither cloud hides the other. Fixed ranges (see <see cref="RangesAround"/>) keep the frame still while the
+    /// generated cloud moves.
     /// </summary>
-    public static Chart RealVsGenerated(Tensor real, Tensor? generated, string title = "Real vs generated",
-        ((double Min, double Max) X, (double Min, double Max) Y)? ranges = null)
+    public static PlotlyChart RealVsGenerated(Tensor real, Tensor? generated, string title = "Real vs generated",
+        ((double Min, double Max) X, (double Min, double Max) Y)? ranges = null) =>
+        PlotlyCharts.Single(RealVsGeneratedPanel(real, generated, title, ranges), 640, 480);
+
+    private static ChartPanel RealVsGeneratedPanel(Tensor real, Tensor? generated, string title,
+        ((double Min, double Max) X, (double Min, double Max) Y)? ranges)
     {
         var (rx, ry) = Columns(real);
-        var chart = new Chart(title, "x₁", "x₂").Scatter(rx, ry, "real", color: Blue);
+        var traces = new List<Trace> { PlotlyCharts.Points(rx, ry, "real", Blue, opacity: 0.6) };
         if (generated is not null)
         {
             var (gx, gy) = Columns(generated);
-            chart.Scatter(gx, gy, "generated", color: Orange);
+            traces.Add(PlotlyCharts.Points(gx, gy, "generated", Orange, opacity: 0.6));
         }
 
-        if (ranges is { } r)
-        {
-            chart.XRange = r.X;
-            chart.YRange = r.Y;
-        }
-
-        return chart;
+        return new ChartPanel(title, "x₁", "x₂", traces) { XRange = ranges?.X, YRange = ranges?.Y };
     }
 
     /// <summary>Axis ranges covering <paramref name="points"/> (N, 2) with a margin of <paramref name="margin"/> times their spread.</summary>
@@ -101,16 +109,13 @@ public static class GanPlots
     }
 
     /// <summary>d2l's training figure: losses per epoch on top, real vs generated points below.</summary>
-    public static Figure TrainingFigure(IReadOnlyList<EpochRecord> epochs, Tensor real, Tensor? generated, int totalEpochs,
+    public static PlotlyChart TrainingFigure(IReadOnlyList<EpochRecord> epochs, Tensor real, Tensor? generated, int totalEpochs,
         ((double Min, double Max) X, (double Min, double Max) Y)? ranges = null, string? title = null) =>
-        new(1, [Losses(epochs, totalEpochs), RealVsGenerated(real, generated, ranges: ranges)], title)
-        {
-            PanelWidth = 560,
-            PanelHeight = 320,
-        };
+        PlotlyCharts.Grid(1, title, 640, 340,
+            [LossesPanel(epochs, totalEpochs, "Losses per epoch"), RealVsGeneratedPanel(real, generated, "Real vs generated", ranges)]);
 
     /// <summary>d2l's two-row figure at the end of a run: losses per epoch, real vs 100 generated points.</summary>
-    public static Figure TrainingFigure(GaussianGanRun run)
+    public static PlotlyChart TrainingFigure(GaussianGanRun run)
     {
         using var generated = run.Trainer.Generate(100);
         return TrainingFigure(run.Result.History.Epochs, run.Real, generated, Math.Max(2, run.Result.History.Epochs.Count),
@@ -140,18 +145,21 @@ public static class GanPlots
     /// 1-σ ellipse) and the generator's image of it, as closed curves, with the images of the first axis
     /// direction marked (where (1, 0) goes), so a rotation between the two maps shows.
     /// </summary>
-    public static Figure Ellipses(Tensor real, Tensor dataImage, Tensor generatorImage, string title = "Where the unit circle of the input goes")
+    public static PlotlyChart Ellipses(Tensor real, Tensor dataImage, Tensor generatorImage, string title = "Where the unit circle of the input goes")
     {
         var (rx, ry) = Columns(real);
         var (dx, dy) = Columns(dataImage);
         var (gx, gy) = Columns(generatorImage);
         var ranges = RangesAround(real, 0.05);
-        var chart = new Chart(title, "x₁", "x₂") { XRange = (ranges.X.Min - 4, ranges.X.Max), YRange = ranges.Y }
-            .Scatter(rx, ry, "real data", markerSize: 2, color: "#9ecae1")
-            .Line(dx, dy, "data map x·A + b of the circle |x| = 1", color: Blue)
-            .Line(gx, gy, "generator G(z) of the circle |z| = 1", dashed: true, color: Orange)
-            .Scatter([dx[0]], [dy[0]], "where x = (1, 0) goes", markerSize: 6, color: Blue)
-            .Scatter([gx[0]], [gy[0]], "where z = (1, 0) goes", markerSize: 6, color: Orange);
-        return new Figure(1, [chart]) { PanelWidth = 640, PanelHeight = 480 };
+        return PlotlyCharts.Single(new ChartPanel(title, "x₁", "x₂",
+            [
+                PlotlyCharts.Points(rx, ry, "real data", "#9ecae1", size: 4),
+                PlotlyCharts.Line(dx, dy, "data map x·A + b of the circle |x| = 1", Blue),
+                PlotlyCharts.Line(gx, gy, "generator G(z) of the circle |z| = 1", Orange, dashed: true),
+                PlotlyCharts.Points([dx[0]], [dy[0]], "where x = (1, 0) goes", Blue, size: 12),
+                PlotlyCharts.Points([gx[0]], [gy[0]], "where z = (1, 0) goes", Orange, size: 12),
+            ])
+            { XRange = ranges.X, YRange = ranges.Y },
+            900, 480);
     }
 }

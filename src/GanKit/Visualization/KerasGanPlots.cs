@@ -14,18 +14,25 @@ public static class KerasGanPlots
     /// Losses and accuracies over the logged steps. <paramref name="totalSteps"/> fixes the x axis, so a live
     /// figure grows to the right instead of rescaling.
     /// </summary>
-    public static Figure Curves(IReadOnlyList<KerasGanStep> steps, long totalSteps, string? title = null)
+    public static PlotlyChart Curves(IReadOnlyList<KerasGanStep> steps, long totalSteps, string? title = null)
     {
         var x = steps.Select(s => (double)s.Step).ToArray();
         var xRange = (0.0, (double)Math.Max(1, totalSteps));
-        var losses = new Chart("Loss", "step", "binary cross-entropy") { XRange = xRange, YRange = (0, 5) }
-            .Line(x, steps.Select(s => s.LossA), "adversarial (G fools D?)", color: GanPlots.Blue)
-            .Line(x, steps.Select(s => s.LossD), "discriminator", color: GanPlots.Orange);
-        // Above 1 so the legend sits clear of the curves.
-        var accuracies = new Chart("Accuracy", "step", "fraction judged right") { XRange = xRange, YRange = (0, 1.3) }
-            .Line(x, steps.Select(s => s.AccuracyA), "adversarial", color: GanPlots.Blue)
-            .Line(x, steps.Select(s => s.AccuracyD), "discriminator", color: GanPlots.Orange)
-            .Line([0, xRange.Item2], [0.5, 0.5], "chance (0.5)", dashed: true, color: GanPlots.Grey);
-        return new Figure(2, [losses, accuracies], title);
+        var losses = new ChartPanel("Loss", "step", "binary cross-entropy",
+            [
+                PlotlyCharts.Line(x, steps.Select(s => s.LossA), "adversarial (G fools D?)", GanPlots.Blue),
+                PlotlyCharts.Line(x, steps.Select(s => s.LossD), "discriminator", GanPlots.Orange),
+            ])
+            { XRange = xRange, YRange = (0, 5) };
+        // The legend sits beside the panels, so the accuracy axis ends at 1; each network keeps one name (and one
+        // legend entry, which toggles its loss and accuracy together).
+        var accuracies = new ChartPanel("Accuracy", "step", "fraction judged right",
+            [
+                PlotlyCharts.Line(x, steps.Select(s => s.AccuracyA), "adversarial (G fools D?)", GanPlots.Blue),
+                PlotlyCharts.Line(x, steps.Select(s => s.AccuracyD), "discriminator", GanPlots.Orange),
+                PlotlyCharts.Line([0, xRange.Item2], [0.5, 0.5], "chance (0.5)", GanPlots.Grey, dashed: true),
+            ])
+            { XRange = xRange, YRange = (0, 1.02) };
+        return PlotlyCharts.Grid(2, title, 480, 340, [losses, accuracies]);
     }
 }

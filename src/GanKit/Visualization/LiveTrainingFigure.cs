@@ -12,13 +12,15 @@ namespace GanKit.Visualization;
 /// on top, the real points against <see cref="Samples"/> freshly generated ones below. It is shown once when
 /// created and replaced in place after every epoch (one refresh per epoch, however fast epochs are), through
 /// <see cref="NotebookHost"/>: the cell's output in Polyglot and gankit-nb, the console in a plain program.
+/// It is a <see cref="LiveChart"/>, completed (static image included) at the last epoch, or at
+/// <see cref="Dispose"/> if training stops early.
 /// Used in notebook 01.
 /// </summary>
 public sealed class LiveTrainingFigure : IDisposable
 {
     private readonly GanTrainer _trainer;
     private readonly Tensor _real;
-    private readonly IDisplayHandle _handle;
+    private readonly LiveChart _chart;
     private readonly ((double Min, double Max) X, (double Min, double Max) Y) _ranges;
     private Tensor? _generated;
 
@@ -34,7 +36,7 @@ public sealed class LiveTrainingFigure : IDisposable
         Samples = samples;
         _ranges = GanPlots.RangesAround(_real);
         _trainer.EpochCompleted += OnEpochCompleted;
-        _handle = (sink ?? NotebookHost.Sink).Show(Current);
+        _chart = new LiveChart(Current, sink);
     }
 
     public int TotalEpochs { get; }
@@ -45,7 +47,7 @@ public sealed class LiveTrainingFigure : IDisposable
     public int Refreshes { get; private set; }
 
     /// <summary>The figure as it stands: the trainer's epochs so far and the latest generated points.</summary>
-    public Figure Current
+    public PlotlyChart Current
     {
         get
         {
@@ -63,14 +65,27 @@ public sealed class LiveTrainingFigure : IDisposable
         var fresh = _trainer.Generate(Samples).DetachFromDisposeScope();
         _generated?.Dispose();
         _generated = fresh;
-        _handle.Update(Current);
+        if (record.Epoch >= TotalEpochs)
+        {
+            _chart.Complete(Current);
+        }
+        else
+        {
+            _chart.Update(Current);
+        }
+
         Refreshes++;
     }
 
-    /// <summary>Stops following the trainer (the figure stays as last drawn).</summary>
+    /// <summary>Stops following the trainer; the figure stays as last drawn, with its static image.</summary>
     public void Dispose()
     {
         _trainer.EpochCompleted -= OnEpochCompleted;
+        if (!_chart.IsComplete)
+        {
+            _chart.Complete(Current);
+        }
+
         _real.Dispose();
         _generated?.Dispose();
         _generated = null;

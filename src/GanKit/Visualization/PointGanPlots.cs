@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanKit.Display.Charts;
+using Plotly.NET;
 using GanKit.Display.Tables;
 using GanKit.Models;
 using GanKit.Training.PointGan;
@@ -20,23 +21,28 @@ public static class PointGanPlots
 
     /// <summary>
     /// One pair as functions on a shared axis: G(x) = w·x + b over its inputs x ∈ [−1, 1] (blue), D(y) over
-    /// the whole range (orange), the real value 1 (green, dashed) and where G's outputs land (blue dots at 0).
+    /// the whole range (orange), the real value 1 (green, dashed) and where G's outputs land (blue dots on y = 0).
     /// </summary>
-    public static Chart Functions(PointGanParameters p, string? title = null)
+    public static PlotlyChart Functions(PointGanParameters p, string? title = null) =>
+        PlotlyCharts.Single(FunctionsPanel(p, title ?? Invariant($"w = {p.W:F2}, b = {p.B:F2}")), 680, 400);
+
+    private static ChartPanel FunctionsPanel(PointGanParameters p, string? title)
     {
         // Values rounded to 4 decimals and D sampled every 0.05: plenty for the eye, and animations of many
         // frames stay small in the notebook file.
         var outputs = Enumerable.Range(0, 21).Select(i => Round(p.Generate(-1 + i / 10.0))).ToArray();
         var ys = Enumerable.Range(0, 101).Select(i => Math.Round(ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 100, 2)).ToArray();
-        return new Chart(title ?? Invariant($"w = {p.W:F2}, b = {p.B:F2}"), "x (G's input) / y (D's input)", "G(x) or D(y)")
-            {
-                XRange = ValueRange,
-                YRange = OutputRange,
-            }
-            .Line([-1, 1], [Round(p.Generate(-1)), Round(p.Generate(1))], "G(x) = w·x + b", color: GanPlots.Blue)
-            .Line(ys, ys.Select(y => Round(p.Discriminate(y))), "D(y) = P(real)", color: GanPlots.Orange)
-            .Line([1, 1], [OutputRange.Min, OutputRange.Max], "real value 1", dashed: true, color: GanPlots.Green)
-            .Scatter(outputs, outputs.Select(_ => 0.0), "G's outputs", markerSize: 3, color: GanPlots.Blue);
+        return new ChartPanel(title, "x (G's input) / y (D's input)", "G(x) or D(y)",
+            [
+                PlotlyCharts.Line([-1, 1], [Round(p.Generate(-1)), Round(p.Generate(1))], "G(x) = w·x + b", GanPlots.Blue),
+                PlotlyCharts.Line(ys, ys.Select(y => Round(p.Discriminate(y))), "D(y) = P(real)", GanPlots.Orange),
+                PlotlyCharts.Line([1, 1], [OutputRange.Min, OutputRange.Max], "real value 1", GanPlots.Green, dashed: true),
+                PlotlyCharts.Points(outputs, outputs.Select(_ => 0.0), "G's outputs (on y = 0)", GanPlots.Blue),
+            ])
+        {
+            XRange = ValueRange,
+            YRange = OutputRange,
+        };
     }
 
     private static double Round(double value) => Math.Round(value, 4);
@@ -49,26 +55,22 @@ public static class PointGanPlots
         return frames == 1 ? [last] : Enumerable.Range(0, frames).Select(i => (int)Math.Round(i * (double)last / (frames - 1))).Distinct().ToArray();
     }
 
-    /// <summary>G and D of one seed over training, one frame per recorded step picked (slider and play button in Plotly).</summary>
-    public static Animation Animate(PointGanResult result, int seedIndex, string title, int frames = 40)
-    {
-        var animation = new Animation(title);
-        foreach (var record in FrameRecords(result, frames))
-        {
-            var p = result.At(record, seedIndex);
-            animation.Add(Invariant($"step {result.RecordedSteps[record]}"), Functions(p, Invariant($"{title}: step {result.RecordedSteps[record]}")));
-        }
-
-        return animation;
-    }
+    /// <summary>
+    /// G and D of one seed over training, one frame per recorded step picked (slider and play button in Plotly; the
+    /// title says the step shown). Frames carry only G, D and G's outputs: the real value's line is written once.
+    /// </summary>
+    public static PlotlyChart Animate(PointGanResult result, int seedIndex, string title, int frames = 40) =>
+        PlotlyCharts.Animation(title, FrameRecords(result, frames)
+            .Select(record => (Invariant($"step {result.RecordedSteps[record]}"), FunctionsPanel(result.At(record, seedIndex), null)))
+            .ToArray(), 680, 400);
 
     /// <summary>
     /// Two runs side by side, frame by frame down the rows (a static filmstrip of the animations, readable anywhere):
     /// column 1 is <paramref name="left"/>'s seed, column 2 <paramref name="right"/>'s.
     /// </summary>
-    public static Figure SideBySide((PointGanResult Result, int Seed, string Label) left, (PointGanResult Result, int Seed, string Label) right, int frames = 4)
+    public static PlotlyChart SideBySide((PointGanResult Result, int Seed, string Label) left, (PointGanResult Result, int Seed, string Label) right, int frames = 4)
     {
-        var panels = new List<Chart>();
+        var panels = new List<ChartPanel>();
         var leftRecords = FrameRecords(left.Result, frames);
         var rightRecords = FrameRecords(right.Result, frames);
         for (var i = 0; i < Math.Min(leftRecords.Length, rightRecords.Length); i++)
@@ -76,34 +78,56 @@ public static class PointGanPlots
             foreach (var (run, record) in new[] { (left, leftRecords[i]), (right, rightRecords[i]) })
             {
                 var p = run.Result.At(record, run.Seed);
-                panels.Add(Functions(p, Invariant($"{run.Label}, step {run.Result.RecordedSteps[record]}: w = {p.W:F2}, b = {p.B:F2}")));
+                panels.Add(FunctionsPanel(p, Invariant($"{run.Label}, step {run.Result.RecordedSteps[record]}: w = {p.W:F2}, b = {p.B:F2}")));
             }
         }
 
-        return new Figure(2, panels, Invariant($"{left.Label} (left) vs {right.Label} (right): G blue, D orange"))
-        {
-            PanelWidth = 520,
-            PanelHeight = 300,
-        };
+        return PlotlyCharts.Grid(2, Invariant($"{left.Label} (left) vs {right.Label} (right): G blue, D orange"), 480, 300, panels);
     }
 
     /// <summary>w and b over training: mean across seeds (lines) and mean ± std (bands), with the targets 0 and 1 dashed.</summary>
-    public static Chart ParameterBands(PointGanResult result, string? title = null)
+    public static PlotlyChart ParameterBands(PointGanResult result, string? title = null) =>
+        PlotlyCharts.Single(ParameterBandsPanel(result, title ?? Invariant($"Generator's w and b over training, {result.Seeds.Count} seeds (mean ± std)"), null), 720, 400);
+
+    /// <summary>Several experiments' <see cref="ParameterBands(PointGanResult, string?)"/> side by side on one y range, so they compare.</summary>
+    public static PlotlyChart ParameterBands(string? title, params (PointGanResult Result, string Title)[] experiments)
+    {
+        var ranges = experiments.Select(e => BandsRange(e.Result)).ToArray();
+        var shared = (ranges.Min(r => r.Low), ranges.Max(r => r.High));
+        return PlotlyCharts.Grid(Math.Min(2, experiments.Length), title, 520, 380,
+            experiments.Select(e => ParameterBandsPanel(e.Result, e.Title, shared)).ToArray());
+    }
+
+    private static ChartPanel ParameterBandsPanel(PointGanResult result, string? title, (double Low, double High)? yRange)
     {
         var steps = result.RecordedSteps.Select(s => (double)s).ToArray();
         var (wMean, wStd) = result.AcrossSeeds(p => p.W);
         var (bMean, bStd) = result.AcrossSeeds(p => p.B);
         var end = steps[^1];
+        return new ChartPanel(title, "training step", "parameter value",
+            [
+                PlotlyCharts.Band(steps, Minus(wMean, wStd), Plus(wMean, wStd), "w: mean ± std", GanPlots.Blue),
+                PlotlyCharts.Band(steps, Minus(bMean, bStd), Plus(bMean, bStd), "b: mean ± std", GanPlots.Orange),
+                PlotlyCharts.Line(steps, wMean, "w (mean)", GanPlots.Blue),
+                PlotlyCharts.Line(steps, bMean, "b (mean)", GanPlots.Orange),
+                PlotlyCharts.Line([0, end], [0, 0], "target w = 0", GanPlots.Blue, dashed: true),
+                PlotlyCharts.Line([0, end], [1, 1], "target b = 1", GanPlots.Orange, dashed: true),
+            ])
+        {
+            XRange = (0, end),
+            YRange = yRange ?? BandsRange(result),
+        };
+    }
+
+    // The bands' extent with the targets 0 and 1 in view and a little room.
+    private static (double Low, double High) BandsRange(PointGanResult result)
+    {
+        var (wMean, wStd) = result.AcrossSeeds(p => p.W);
+        var (bMean, bStd) = result.AcrossSeeds(p => p.B);
         var low = Math.Min(-0.1, Minus(wMean, wStd).Concat(Minus(bMean, bStd)).Min());
         var high = Math.Max(1.1, Plus(wMean, wStd).Concat(Plus(bMean, bStd)).Max());
-        return new Chart(title ?? Invariant($"Generator's w and b over training, {result.Seeds.Count} seeds (mean ± std)"), "training step", "parameter value")
-            .Band(steps, Minus(wMean, wStd), Plus(wMean, wStd), "w: mean ± std", color: GanPlots.Blue)
-            .Band(steps, Minus(bMean, bStd), Plus(bMean, bStd), "b: mean ± std", color: GanPlots.Orange)
-            .Line(steps, wMean, "w (mean)", color: GanPlots.Blue)
-            .Line(steps, bMean, "b (mean)", color: GanPlots.Orange)
-            .Line([0, end], [0, 0], "target w = 0", dashed: true, color: GanPlots.Blue)
-            .Line([0, end], [1, 1], "target b = 1", dashed: true, color: GanPlots.Orange)
-            .WithRanges(null, (low, high + 0.6 * (high - low))); // headroom for the legend
+        var pad = 0.05 * (high - low);
+        return (low - pad, high + pad);
     }
 
     /// <summary>One row per experiment: success rate, final w and b (mean and std across seeds), time per run.</summary>
@@ -126,31 +150,20 @@ public static class PointGanPlots
     }
 
     /// <summary>
-    /// The experiments as bars of success rate (one colour per experiment, named in the legend), each with a
-    /// 95% Wilson interval as a thin line, so a difference can be judged against the noise of 50 seeds.
+    /// The experiments as bars of success rate, each named on the axis, with its 95% Wilson interval as an error bar,
+    /// so a difference can be judged against the noise of the seeds.
     /// </summary>
-    public static Figure SummaryChart(IReadOnlyList<(string Name, PointGanResult Result)> experiments, string? title = null)
+    public static PlotlyChart SummaryChart(IReadOnlyList<(string Name, PointGanResult Result)> experiments, string? title = null)
     {
-        var chart = new Chart(title ?? "Success rate per experiment (bars) with 95% interval (black)", "experiment number (named in the legend)", "runs that succeeded (%)")
+        var rates = experiments.Select(e => Math.Round(e.Result.SuccessRate * 100, 2)).ToArray();
+        var intervals = experiments.Select(e => Wilson(e.Result.SuccessRate, e.Result.Seeds.Count)).ToArray();
+        var bars = PlotlyCharts.Bars(experiments.Select(e => e.Name).ToArray(), rates,
+            experiments.Select((_, i) => Palette(i)).ToArray(),
+            intervals.Select(w => w.Low * 100).ToArray(), intervals.Select(w => w.High * 100).ToArray());
+        return PlotlyCharts.Single(new ChartPanel(title ?? "Success rate per experiment, with 95% interval", null, "runs that succeeded (%)", [bars])
         {
-            XRange = (0.3, experiments.Count + 0.7 + experiments.Count * 0.75),
             YRange = (0, 100),
-        };
-        for (var i = 0; i < experiments.Count; i++)
-        {
-            var (name, result) = experiments[i];
-            var rate = result.SuccessRate * 100;
-            var x = i + 1.0;
-            chart.Band([x - 0.38, x + 0.38], [0, 0], [rate, rate], Invariant($"{i + 1}. {name}: {rate:F0}%"), color: Palette(i), opacity: 0.8);
-        }
-
-        for (var i = 0; i < experiments.Count; i++)
-        {
-            var (low, high) = Wilson(experiments[i].Result.SuccessRate, experiments[i].Result.Seeds.Count);
-            chart.Line([i + 1.0, i + 1.0], [low * 100, high * 100], color: "#000000");
-        }
-
-        return new Figure(1, [chart]) { PanelWidth = 900, PanelHeight = 420 };
+        }, Math.Max(640, 110 * experiments.Count), 460);
     }
 
     /// <summary>The 95% Wilson score interval of a success rate measured over <paramref name="n"/> runs.</summary>
@@ -166,39 +179,27 @@ public static class PointGanPlots
     /// The "loss doesn't work" sweep: D's loss (y axis) for a family of discriminators (x axis), one line per family
     /// member, against a fixed generator; the flat D that says 0.5 everywhere scores ln 2 (dashed).
     /// </summary>
-    public static Figure LossSweep(double[] x, IEnumerable<(string Name, double[] Loss)> lines, string title, string xLabel)
+    public static PlotlyChart LossSweep(double[] x, IEnumerable<(string Name, double[] Loss)> lines, string title, string xLabel)
     {
-        var chart = new Chart(title, xLabel, "D's loss (lower = 'better' D)");
         var colors = new[] { GanPlots.Blue, GanPlots.Orange, GanPlots.Red, GanPlots.Purple };
-        var i = 0;
-        var all = new List<double> { GanPlots.Ln2 };
-        foreach (var (name, loss) in lines)
-        {
-            chart.Line(x, loss, name, color: colors[i++ % colors.Length]);
-            all.AddRange(loss.Where(double.IsFinite));
-        }
-
-        chart.Line([x[0], x[^1]], [GanPlots.Ln2, GanPlots.Ln2], "flat D = 0.5 everywhere: ln 2", dashed: true, color: GanPlots.Grey);
-        var (low, high) = (Math.Min(0, all.Min()), all.Max());
-        chart.YRange = (low, high + 0.45 * (high - low));
-        return new Figure(1, [chart]) { PanelWidth = 680, PanelHeight = 400 };
+        var traces = lines.Select((line, i) => PlotlyCharts.Line(x, line.Loss, line.Name, colors[i % colors.Length])).ToList();
+        traces.Add(PlotlyCharts.Line([x[0], x[^1]], [GanPlots.Ln2, GanPlots.Ln2], "flat D = 0.5 everywhere: ln 2", GanPlots.Grey, dashed: true));
+        return PlotlyCharts.Single(new ChartPanel(title, xLabel, "D's loss (lower = 'better' D)", traces), 900, 420);
     }
 
-    /// <summary>Several discriminators against one generator on the shared axis: G's outputs as blue dots, each D a curve.</summary>
-    public static Figure Discriminators(PointGanParameters generator, IEnumerable<(string Name, PointGanParameters D)> discriminators, string title)
+    /// <summary>Several discriminators against one generator on the shared axis: G's outputs as blue dots on y = 0, each D a curve.</summary>
+    public static PlotlyChart Discriminators(PointGanParameters generator, IEnumerable<(string Name, PointGanParameters D)> discriminators, string title)
     {
         var outputs = Enumerable.Range(0, 21).Select(i => generator.Generate(-1 + i / 10.0)).ToArray();
-        var chart = new Chart(title, "y (D's input)", "D(y) = P(real)") { XRange = ValueRange, YRange = (-0.05, 1.6) }
-            .Scatter(outputs, outputs.Select(_ => 0.0), Invariant($"G's outputs (w = {generator.W:F2}, b = {generator.B:F2})"), color: GanPlots.Blue)
-            .Line([1, 1], [0, 1], "real value 1", dashed: true, color: GanPlots.Green);
         var colors = new[] { GanPlots.Orange, GanPlots.Red, GanPlots.Purple, GanPlots.Grey };
-        var i = 0;
-        foreach (var (name, d) in discriminators)
+        var ys = Enumerable.Range(0, 400).Select(i => ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 399).ToArray();
+        var traces = new List<Trace>
         {
-            chart.Function(d.Discriminate, ValueRange.Min, ValueRange.Max, name, samples: 400, color: colors[i++ % colors.Length]);
-        }
-
-        return new Figure(1, [chart]) { PanelWidth = 680, PanelHeight = 400 };
+            PlotlyCharts.Points(outputs, outputs.Select(_ => 0.0), Invariant($"G's outputs (w = {generator.W:F2}, b = {generator.B:F2})"), GanPlots.Blue),
+            PlotlyCharts.Line([1, 1], [0, 1], "real value 1", GanPlots.Green, dashed: true),
+        };
+        traces.AddRange(discriminators.Select((d, i) => PlotlyCharts.Line(ys, ys.Select(y => Round(d.D.Discriminate(y))), d.Name, colors[i % colors.Length])));
+        return PlotlyCharts.Single(new ChartPanel(title, "y (D's input)", "D(y) = P(real)", traces) { XRange = ValueRange, YRange = (-0.05, 1.05) }, 900, 420);
     }
 
     private static string Palette(int i) =>

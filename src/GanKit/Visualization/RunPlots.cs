@@ -26,7 +26,7 @@ public static class RunPlots
     }
 
     /// <summary>One panel per scalar tag, each run a line in its own colour (the same colour in every panel).</summary>
-    public static Figure Curves(IReadOnlyList<RunRecord> runs, IReadOnlyList<string> tags, string? title = null,
+    public static PlotlyChart Curves(IReadOnlyList<RunRecord> runs, IReadOnlyList<string> tags, string? title = null,
         IReadOnlyDictionary<string, (double Min, double Max)>? yRanges = null)
     {
         if (runs.Count == 0 || tags.Count == 0)
@@ -34,27 +34,23 @@ public static class RunPlots
             throw new ArgumentException("comparing curves needs at least one run and one tag");
         }
 
-        var panels = tags.Select(tag =>
-        {
-            var chart = new Chart(tag, "step") { YRange = yRanges?.GetValueOrDefault(tag) };
-            for (var i = 0; i < runs.Count; i++)
+        var panels = tags.Select(tag => new ChartPanel(tag, "step", null, runs.Select((run, i) =>
             {
-                var points = runs[i].Scalars(tag);
-                chart.Line(points.Select(p => (double)p.Step), points.Select(p => p.Value), runs[i].Info.Name, color: Colors[i % Colors.Length]);
-            }
-
-            return chart;
-        }).ToArray();
-        return new Figure(Math.Min(2, panels.Length), panels, title);
+                var points = run.Scalars(tag);
+                return PlotlyCharts.Line(points.Select(p => (double)p.Step), points.Select(p => p.Value), run.Info.Name, Colors[i % Colors.Length]);
+            }).ToArray())
+            // A tag without a given range fits its data (GetValueOrDefault would give the empty range (0, 0)).
+            { YRange = yRanges is not null && yRanges.TryGetValue(tag, out var range) ? range : null }).ToArray();
+        return PlotlyCharts.Grid(Math.Min(2, panels.Length), title, 480, 320, panels);
     }
 
     /// <summary>The image each run logged under <paramref name="tag"/> at <paramref name="step"/>, labelled with the run's name.</summary>
-    public static Figure Images(IReadOnlyList<RunRecord> runs, string tag, long step, double pixelScale = 2, string? title = null)
+    public static PlotlyChart Images(IReadOnlyList<RunRecord> runs, string tag, long step, double pixelScale = 2, string? title = null)
     {
         var panels = runs.Select(run =>
         {
             var image = run.Image(tag, step);
-            return new Chart(run.Info.Name).Image(image.Image!, image.ImageWidth, image.ImageHeight);
+            return PlotlyCharts.ImagePanel(run.Info.Name, image.Image!, image.ImageWidth, image.ImageHeight);
         }).ToArray();
         return ImageFigures.Gallery(runs.Count, title ?? $"{tag} at step {step}", pixelScale, panels);
     }

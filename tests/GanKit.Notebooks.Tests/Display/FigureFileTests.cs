@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
 using GanKit.Display;
 using GanKit.Display.Charts;
 using GanKit.Display.Images;
@@ -16,33 +15,38 @@ public sealed class FigureFileTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, "out", name);
 
+    private static PlotlyChart Curve(params double[] y) =>
+        PlotlyCharts.Single(new ChartPanel("c", "x", "y", [PlotlyCharts.Line(y.Select((_, i) => (double)i), y, "D")]));
+
     [Fact]
-    public void Grids_save_as_png_and_charts_as_svg_without_leftover_temporary_files()
+    public void Grids_save_as_png_and_charts_as_plotly_json_without_leftover_temporary_files()
     {
         var grid = ImageGrid.FromPixels([0f, 1f], 1, 1, 1, 2, new GridOptions { Scale = 1 });
 
         grid.Save(PathOf("grid.png"));
-        new Chart("c").Line([1, 2]).Save(PathOf("chart.svg"));
+        Curve(1, 2).Save(PathOf("chart.json"));
 
         Assert.Equal([0, 255], PngDecoder.Decode(File.ReadAllBytes(PathOf("grid.png"))).Pixels);
-        Assert.Equal("svg", XDocument.Load(PathOf("chart.svg")).Root!.Name.LocalName);
-        Assert.Equal(["chart.svg", "grid.png"], Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order());
+        using var chart = JsonDocument.Parse(File.ReadAllText(PathOf("chart.json")));
+        Assert.Equal([1.0, 2.0], chart.RootElement.GetProperty("data")[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(["chart.json", "grid.png"], Directory.GetFiles(Path.Combine(_folder, "out")).Select(Path.GetFileName).Order());
     }
 
     [Fact]
-    public void Html_pages_are_self_contained_and_carry_plotly_json_without_a_cdn()
+    public void Html_pages_are_self_contained_with_plotly_js_inlined_and_the_figure_with_its_frames()
     {
-        var animation = new Animation("a").Add("1", new Chart().Line([1, 2])).Add("2", new Chart().Line([2, 1]));
+        var panel = new ChartPanel(null, "x", "y", [PlotlyCharts.Line([0, 1], [1, 2])]);
+        var animation = PlotlyCharts.Animation("a", [("1", panel), ("2", panel with { Traces = [PlotlyCharts.Line([0, 1], [2, 1])] })]);
 
         animation.Save(PathOf("animation.html"));
         new Table("x").AddRow(1).Save(PathOf("table.html"));
 
         var page = File.ReadAllText(PathOf("animation.html"));
-        Assert.Contains("<svg", page);
-        Assert.DoesNotContain("http://cdn", page);
-        Assert.DoesNotContain("https://", page);
-        var json = page[(page.IndexOf("id=\"plotly-figure\">", StringComparison.Ordinal) + 19)..page.LastIndexOf("</script>", StringComparison.Ordinal)];
-        using var figure = JsonDocument.Parse(json);
+        Assert.DoesNotContain("<script src", page); // nothing to fetch: plotly.js is in the page
+        Assert.Contains(PlotlyScript.Source, page);
+        const string start = "const figure = ", end = ";Plotly.newPlot(";
+        var from = page.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        using var figure = JsonDocument.Parse(page[from..page.IndexOf(end, from, StringComparison.Ordinal)]);
         Assert.Equal(2, figure.RootElement.GetProperty("frames").GetArrayLength());
         Assert.Contains("<table>", File.ReadAllText(PathOf("table.html")));
     }
@@ -50,7 +54,7 @@ public sealed class FigureFileTests : IDisposable
     [Fact]
     public void Saving_a_figure_in_a_format_it_lacks_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => new Chart("c").Save(PathOf("chart.png")));
-        Assert.Throws<ArgumentException>(() => new Chart("c").Save(PathOf("chart.gif")));
+        Assert.Contains("renders to text/html, text/plain", Assert.Throws<ArgumentException>(() => new Table("x").AddRow(1).Save(PathOf("table.png"))).Message);
+        Assert.Contains("use .png, .html, .json or .txt", Assert.Throws<ArgumentException>(() => Curve(1).Save(PathOf("chart.svg"))).Message);
     }
 }

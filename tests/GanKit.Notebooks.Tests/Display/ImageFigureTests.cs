@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
 using GanKit.Display.Charts;
 using GanKit.Display.Formatting;
 using GanKit.Display.Images;
@@ -37,25 +36,26 @@ public sealed class ImageFigureTests
     }
 
     [Fact]
-    public void An_image_panel_draws_its_png_without_axes_in_svg_and_as_a_plotly_image_trace()
+    public void A_gallery_lays_each_picture_out_at_its_scale_under_its_title_without_axes()
     {
         var grid = FourBlack(new GridOptions());
         var figure = ImageFigures.Gallery(2, "Samples", 3, ("step 0", grid), ("step 500", grid));
 
-        var svg = XDocument.Parse(figure.RenderToString(Mime.Svg));
-        var images = svg.Descendants().Where(e => e.Name.LocalName == "image").ToArray();
-        Assert.Equal(2, images.Length);
-        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(grid.ToPng()), images[0].Attribute("href")!.Value);
-        Assert.Equal("21", images[0].Attribute("width")!.Value); // 7 pixels × 3
-        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value).ToArray();
-        Assert.Equal(["Samples", "step 0", "step 500"], texts); // titles only: no tick labels
-        Assert.Equal((2 * (21 + 12), 21 + 12 + 28 + 32), (figure.Columns * figure.PanelWidth, figure.Rows * figure.PanelHeight + 32));
-
-        using var json = JsonDocument.Parse(figure.ToPlotly().Json);
-        var trace = json.RootElement.GetProperty("data")[1];
+        using var json = JsonDocument.Parse(figure.Json);
+        var root = json.RootElement;
+        var trace = root.GetProperty("data")[1];
         Assert.Equal("image", trace.GetProperty("type").GetString());
         Assert.Equal("x2", trace.GetProperty("xaxis").GetString());
-        Assert.False(json.RootElement.GetProperty("layout").GetProperty("yaxis2").GetProperty("visible").GetBoolean());
+        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(grid.ToPng()), trace.GetProperty("source").GetString());
+        var layout = root.GetProperty("layout");
+        Assert.False(layout.GetProperty("yaxis2").GetProperty("visible").GetBoolean());
+        Assert.Equal("x2", layout.GetProperty("yaxis2").GetProperty("scaleanchor").GetString()); // square pixels
+        Assert.Equal(["step 0", "step 500"], layout.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()));
+
+        // Each 7-pixel picture takes 21 screen pixels: its x domain is 21 of the plot's 2 × 21 + 12 (gap) pixels.
+        var domain = layout.GetProperty("xaxis2").GetProperty("domain").EnumerateArray().Select(d => d.GetDouble()).ToArray();
+        Assert.Equal(21.0 / 54, domain[1] - domain[0], 9);
+        Assert.Equal(10 + 54 + 10, layout.GetProperty("width").GetInt32());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ImageFigureTests
     [Fact]
     public void A_gallery_refuses_panels_without_an_image()
     {
-        Assert.Throws<ArgumentException>(() => ImageFigures.Gallery(2, null, 1, new Chart("curve").Line([1, 2])));
+        Assert.Throws<ArgumentException>(() => ImageFigures.Gallery(2, null, 1, new ChartPanel("curve", null, null, [PlotlyCharts.Line([0, 1], [1, 2])])));
         Assert.Throws<ArgumentOutOfRangeException>(() => ImageFigures.Gallery(2, null, 0, ("a", FourBlack(new GridOptions()))));
     }
 }

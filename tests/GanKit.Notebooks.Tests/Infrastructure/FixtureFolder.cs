@@ -21,11 +21,40 @@ public sealed class FixtureFolder : IDisposable
 
     public string this[string name] => System.IO.Path.Combine(Path, name);
 
-    /// <summary>Copies GanKit.Display.dll, as the test build made it, into lib/ for notebooks to #r.</summary>
+    /// <summary>
+    /// Copies GanKit.Display.dll, as the test build made it, into lib/ for notebooks to #r, with the assemblies it
+    /// needs (Plotly.NET, FSharp.Core, PuppeteerSharp, …) found by following its references within the test's output.
+    /// </summary>
     public FixtureFolder WithDisplayLibrary()
     {
-        File.Copy(typeof(GanKit.Display.Charts.Chart).Assembly.Location, System.IO.Path.Combine(LibFolder, "GanKit.Display.dll"), overwrite: true);
+        var display = typeof(GanKit.Display.Tables.Table).Assembly;
+        var folder = System.IO.Path.GetDirectoryName(display.Location)!;
+        var pending = new Stack<System.Reflection.AssemblyName>([display.GetName()]);
+        var copied = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (pending.TryPop(out var name))
+        {
+            var file = System.IO.Path.Combine(folder, name.Name + ".dll");
+            if (!File.Exists(file) || !copied.Add(name.Name!))
+            {
+                continue; // a framework assembly, or one already copied
+            }
+
+            File.Copy(file, System.IO.Path.Combine(LibFolder, name.Name + ".dll"), overwrite: true);
+            foreach (var reference in References(file))
+            {
+                pending.Push(reference);
+            }
+        }
+
         return this;
+    }
+
+    private static IEnumerable<System.Reflection.AssemblyName> References(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return metadata.AssemblyReferences.Select(handle => metadata.GetAssemblyReference(handle).GetAssemblyName()).ToArray();
     }
 
     public Task<NotebookRunResult> RunAsync(string name, RunOptions? options = null, CancellationToken cancellation = default) =>

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using GanKit.Notebooks.Execution;
 using GanKit.Notebooks.Model;
 using GanKit.Notebooks.Tests.Infrastructure;
@@ -23,15 +23,28 @@ public sealed class FiguresNotebookTests : IDisposable
     private static JsonObject Data(NotebookCell cell, string outputType) => Outputs.OfType(cell, outputType).Single()["data"]!.AsObject();
 
     [Fact]
-    public async Task The_chart_renders_through_its_formatter_source_as_svg()
+    public async Task The_chart_renders_through_its_formatter_source_as_plotly_json_with_a_png_and_text()
     {
         var notebook = await RunFiguresAsync();
 
         var data = Data(notebook.CodeCell(4), "execute_result");
-        var svg = XDocument.Parse(Outputs.Text(data["image/svg+xml"]));
-        Assert.Equal("svg", svg.Root!.Name.LocalName);
-        Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value == "Losses");
-        Assert.Contains("Chart \"Losses\"", Outputs.Text(data["text/plain"]));
+        using var figure = JsonDocument.Parse(data["application/vnd.plotly.v1+json"]!.ToJsonString());
+        Assert.Equal(["D", "G"], figure.RootElement.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(20, figure.RootElement.GetProperty("data")[0].GetProperty("y").GetArrayLength());
+        var png = PngDecoder.Decode(Convert.FromBase64String(data["image/png"]!.GetValue<string>()));
+        Assert.Equal((640, 400), (png.Width, png.Height));
+        Assert.Contains("Chart \"Losses after 20 steps\"", Outputs.Text(data["text/plain"]));
+    }
+
+    [Fact]
+    public async Task A_live_chart_leaves_one_output_its_completed_state_with_the_static_image()
+    {
+        var notebook = await RunFiguresAsync();
+
+        var display = Assert.Single(Outputs.OfType(notebook.CodeCell(8), "display_data"));
+        var data = display["data"]!.AsObject();
+        Assert.Equal(["application/vnd.plotly.v1+json", "image/png", "text/plain"], data.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("Chart \"Losses after 4 steps\"", Outputs.Text(data["text/plain"]));
     }
 
     [Fact]

@@ -155,9 +155,41 @@ public sealed class ExperimentRunTests : IDisposable
         Assert.Contains("no image 'samples' at step 7", Assert.Throws<KeyNotFoundException>(() => { runs[0].Image("samples", 7); }).Message);
 
         var figure = GanKit.Visualization.RunPlots.Images(runs, "samples", 500);
-        Assert.Equal([runs[0].Info.Name, runs[1].Info.Name], figure.Panels.Select(p => p.Title));
-        Assert.Equal("samples at step 500", figure.Title);
+        using var json = System.Text.Json.JsonDocument.Parse(figure.Json);
+        var layout = json.RootElement.GetProperty("layout");
+        Assert.Equal([runs[0].Info.Name, runs[1].Info.Name], layout.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()));
+        Assert.Equal("samples at step 500", layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("data").EnumerateArray().Count(t => t.GetProperty("type").GetString() == "image"));
         var table = GanKit.Visualization.RunPlots.Differences(runs);
         Assert.Equal(["lrD"], table.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void Compared_runs_draw_one_panel_per_tag_with_each_run_in_its_own_colour_and_one_legend_entry()
+    {
+        var runs = new[] { "baseline", "tuned" }.Select((label, i) =>
+        {
+            var run = ExperimentRun.Start("curves", 1, Parameters(8e-4 + i * 1e-4, 0.4), _root, label);
+            for (var step = 0; step <= 100; step += 50)
+            {
+                run.Writer.add_scalar("loss/discriminator", 0.5f + i + step / 1000f, step);
+                run.Writer.add_scalar("accuracy/adversarial", step / 400f, step);
+            }
+
+            run.Complete(RunStatus.Completed);
+            return RunRecord.Load(run.Folder);
+        }).ToList();
+
+        var chart = GanKit.Visualization.RunPlots.Curves(runs, ["loss/discriminator", "accuracy/adversarial"], "compare",
+            new Dictionary<string, (double, double)> { ["accuracy/adversarial"] = (0, 1) });
+
+        var figure = System.Text.Json.Nodes.JsonNode.Parse(chart.Json)!;
+        var data = figure["data"]!.AsArray();
+        Assert.Equal(["x", "x", "x2", "x2"], data.Select(t => t!["xaxis"]!.GetValue<string>()));
+        Assert.Equal([1.5, 1.55, 1.6], data[1]!["y"]!.AsArray().Select(v => Math.Round(v!.GetValue<double>(), 4)));
+        Assert.Equal(data[1]!["line"]!["color"]!.GetValue<string>(), data[3]!["line"]!["color"]!.GetValue<string>());
+        Assert.Equal([true, true, false, false], data.Select(t => t!["showlegend"]!.GetValue<bool>()));
+        Assert.Equal([0.0, 1.0], figure["layout"]!["yaxis2"]!["range"]!.AsArray().Select(v => v!.GetValue<double>()));
+        Assert.Null(figure["layout"]!["yaxis"]!["range"]);
     }
 }

@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using GanKit.Data;
 using GanKit.Display.Charts;
 using GanKit.Display.Hosting;
 using GanKit.Models;
 using GanKit.Reproducibility;
 using GanKit.Training;
+using GanKit.Training.Keras;
 using GanKit.Training.PointGan;
 using GanKit.Visualization;
 
@@ -27,19 +29,26 @@ public sealed class GanPlotsTests
 
     private static EpochRecord Epoch(int epoch, double lossD, double lossG) => new(epoch, lossD, lossG, 0.5, 0.5, 1, 1, 1000, 1);
 
+    private static JsonNode Figure(PlotlyChart chart) => JsonNode.Parse(chart.Json)!;
+
+    private static JsonNode[] Traces(JsonNode figure, string xAxis = "x") =>
+        figure["data"]!.AsArray().Select(t => t!).Where(t => (t["xaxis"]?.GetValue<string>() ?? "x") == xAxis).ToArray();
+
+    private static double[] Values(JsonNode trace, string axis) => trace[axis]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+
     [Fact]
     public void Losses_plot_d_and_g_per_epoch_with_ln2_marked_on_a_fixed_epoch_axis()
     {
-        var chart = GanPlots.Losses([Epoch(1, 0.4, 1.6), Epoch(2, 0.6, 0.9)], totalEpochs: 20);
+        var figure = Figure(GanPlots.Losses([Epoch(1, 0.4, 1.6), Epoch(2, 0.6, 0.9)], totalEpochs: 20));
 
-        var lines = chart.Series.OfType<LineSeries>().ToArray();
-        Assert.Equal(["discriminator", "generator", "ln 2 = 0.693"], lines.Select(l => l.Name));
-        Assert.Equal([0.4, 0.6], lines[0].Y);
-        Assert.Equal([1.6, 0.9], lines[1].Y);
-        Assert.True(lines[1].Dashed);
-        Assert.Equal(Math.Log(2), lines[2].Y[0], 12);
-        Assert.Equal((1.0, 20.0), chart.XRange);
-        Assert.Equal("epoch", chart.XLabel);
+        var lines = Traces(figure);
+        Assert.Equal(["discriminator", "generator", "ln 2 = 0.693"], lines.Select(l => l["name"]!.GetValue<string>()));
+        Assert.Equal([0.4, 0.6], Values(lines[0], "y"));
+        Assert.Equal([1.6, 0.9], Values(lines[1], "y"));
+        Assert.Equal("dash", lines[1]["line"]!["dash"]!.GetValue<string>());
+        Assert.Equal(Math.Log(2), Values(lines[2], "y")[0], 12);
+        Assert.Equal([0.5, 20.5], Values(figure["layout"]!["xaxis"]!, "range"));
+        Assert.Equal("epoch", figure["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -48,14 +57,32 @@ public sealed class GanPlotsTests
         using var real = tensor(new float[] { 1, 2, 3, 4 }).reshape(2, 2);
         using var fake = tensor(new float[] { 5, 6 }).reshape(1, 2);
 
-        var chart = GanPlots.RealVsGenerated(real, fake);
+        var scatters = Traces(Figure(GanPlots.RealVsGenerated(real, fake)));
 
-        var scatters = chart.Series.OfType<ScatterSeries>().ToArray();
-        Assert.Equal([1.0, 3.0], scatters[0].X);
-        Assert.Equal([2.0, 4.0], scatters[0].Y);
-        Assert.Equal([5.0], scatters[1].X);
-        Assert.Equal((GanPlots.Blue, GanPlots.Orange), (scatters[0].Color, scatters[1].Color));
+        Assert.Equal([1.0, 3.0], Values(scatters[0], "x"));
+        Assert.Equal([2.0, 4.0], Values(scatters[0], "y"));
+        Assert.Equal([5.0], Values(scatters[1], "x"));
+        Assert.Equal([GanPlots.Blue, GanPlots.Orange], scatters.Select(t => t["marker"]!["color"]!.GetValue<string>()));
         Assert.Throws<ArgumentException>(() => GanPlots.Points(ones(3, 3)));
+    }
+
+    [Fact]
+    public void Keras_curves_put_losses_and_accuracies_in_two_panels_on_a_fixed_step_axis()
+    {
+        var steps = new[] { new KerasGanStep(1, 0.7, 0.5, 0.8, 0.1), new KerasGanStep(2, 0.6, 0.75, 1.2, 0.0) };
+
+        var figure = Figure(KerasGanPlots.Curves(steps, totalSteps: 100, title: "Bulten"));
+
+        Assert.Equal([0.8, 1.2], Values(Traces(figure, "x")[0], "y"));
+        Assert.Equal([0.5, 0.75], Values(Traces(figure, "x2")[1], "y"));
+        Assert.Equal("chance (0.5)", Traces(figure, "x2")[2]["name"]!.GetValue<string>());
+        var layout = figure["layout"]!;
+        Assert.Equal([0.0, 100.0], Values(layout["xaxis2"]!, "range"));
+        Assert.Equal([0.0, 5.0], Values(layout["yaxis"]!, "range"));
+        Assert.Equal(["Loss", "Accuracy"], layout["annotations"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
+        // One legend entry per network (loss and accuracy toggle together) and one for chance.
+        Assert.Equal(["adversarial (G fools D?)", "discriminator", "chance (0.5)"],
+            figure["data"]!.AsArray().Where(t => t!["showlegend"]!.GetValue<bool>()).Select(t => t!["name"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -74,14 +101,14 @@ public sealed class GanPlotsTests
             Assert.Equal(3, live.Refreshes);
         }
 
-        var first = Assert.IsType<Figure>(Assert.Single(sink.Shown));
-        Assert.Equal(2, first.Panels.Count);
+        var first = Figure(Assert.IsType<PlotlyChart>(Assert.Single(sink.Shown)));
+        Assert.Equal(2, first["layout"]!["grid"]!["rows"]!.GetValue<int>());
         Assert.Equal(3, sink.Updates.Count);
-        var last = Assert.IsType<Figure>(sink.Updates[^1]);
-        Assert.Equal(3, last.Panels[0].Series.OfType<LineSeries>().First().Y.Count);
-        var scatters = last.Panels[1].Series.OfType<ScatterSeries>().ToArray();
-        Assert.Equal((20, 50), (scatters[0].X.Count, scatters[1].X.Count));
-        Assert.StartsWith("Epoch 3 of 3", last.Title);
+        var last = Figure(Assert.IsType<PlotlyChart>(sink.Updates[^1]));
+        Assert.Equal(3, Values(Traces(last, "x")[0], "y").Length);
+        var scatters = Traces(last, "x2");
+        Assert.Equal((20, 50), (Values(scatters[0], "x").Length, Values(scatters[1], "x").Length));
+        Assert.StartsWith("Epoch 3 of 3", last["layout"]!["title"]!["text"]!.GetValue<string>());
 
         trainer.Fit(loader, 4); // disposed: no longer follows the trainer
         Assert.Equal(3, sink.Updates.Count);

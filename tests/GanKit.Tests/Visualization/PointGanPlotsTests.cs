@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GanKit.Display.Charts;
 using GanKit.Models;
 using GanKit.Training.PointGan;
@@ -9,70 +10,94 @@ public sealed class PointGanPlotsTests
 {
     private static readonly PointGanOptions Short = new() { Steps = 40, RecordEvery = 10 };
 
+    private static JsonNode Figure(PlotlyChart chart) => JsonNode.Parse(chart.Json)!;
+
+    private static double[] Values(JsonNode trace, string axis) => trace[axis]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+
     [Fact]
     public void Functions_draw_g_in_blue_over_its_inputs_and_d_in_orange_over_the_value_axis()
     {
         var p = new PointGanParameters(0.5, 1, 1, -1, 0, 0, 2, 2, 0);
 
-        var chart = PointGanPlots.Functions(p);
+        var data = Figure(PointGanPlots.Functions(p))["data"]!.AsArray();
 
-        var g = (LineSeries)chart.Series[0];
-        var d = (LineSeries)chart.Series[1];
-        Assert.Equal((GanPlots.Blue, GanPlots.Orange), (g.Color, d.Color));
-        Assert.Equal((-1.0, 1.0), (g.X[0], g.X[^1]));
-        Assert.Equal(0.5, g.Y[0], 12);    // G(−1) = −0.5 + 1
-        Assert.Equal(1.5, g.Y[^1], 12);
-        Assert.Equal(PointGanPlots.ValueRange, (d.X[0], d.X[^1]));
-        Assert.Equal(p.Discriminate(d.X[17]), d.Y[17], 4);
-        Assert.Equal(101, d.X.Count); // every 0.05: enough for the eye, small in animations
+        var (g, d) = (data[0]!, data[1]!);
+        Assert.Equal([GanPlots.Blue, GanPlots.Orange], new[] { g, d }.Select(t => t["line"]!["color"]!.GetValue<string>()));
+        Assert.Equal([-1.0, 1.0], Values(g, "x"));
+        Assert.Equal([0.5, 1.5], Values(g, "y"));    // G(−1) = −0.5 + 1, G(1) = 0.5 + 1
+        var dx = Values(d, "x");
+        Assert.Equal(PointGanPlots.ValueRange, (dx[0], dx[^1]));
+        Assert.Equal(p.Discriminate(dx[17]), Values(d, "y")[17], 4);
+        Assert.Equal(101, dx.Length); // every 0.05: enough for the eye, small in animations
     }
 
     [Fact]
-    public void Animations_and_side_by_side_frames_follow_the_recorded_steps()
+    public void Animations_carry_only_what_changes_and_title_each_frame_with_its_step()
     {
         var result = PointGanTrainer.Train([1, 2], Short);
 
         var animation = PointGanPlots.Animate(result, 1, "seed 2", frames: 3);
-        var film = PointGanPlots.SideBySide((result, 0, "seed 1"), (result, 1, "seed 2"), frames: 2);
+        var film = Figure(PointGanPlots.SideBySide((result, 0, "seed 1"), (result, 1, "seed 2"), frames: 2));
 
-        Assert.Equal(["step 0", "step 20", "step 40"], animation.Frames.Select(f => f.Label));
-        Assert.Equal(result.Final(1).W, ((LineSeries)animation.Frames[^1].Frame.Series[0]).Y[^1] - result.Final(1).B, 3);
-        Assert.Equal(4, film.Panels.Count);
-        Assert.Equal(2, film.Columns);
-        Assert.Contains("seed 2, step 40", film.Panels[3].Title);
+        var frames = Figure(animation)["frames"]!.AsArray();
+        Assert.Equal(["step 0", "step 20", "step 40"], frames.Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal("seed 2 — step 40", frames[^1]!["layout"]!["title"]!["text"]!.GetValue<string>());
+        // G, D and G's outputs move; the real value's line (trace 2) never does, so no frame repeats it.
+        Assert.Equal([0, 1, 3], frames[^1]!["traces"]!.AsArray().Select(t => t!.GetValue<int>()));
+        var g = frames[^1]!["data"]![0]!;
+        Assert.Equal(result.Final(1).W, Values(g, "y")[1] - result.Final(1).B, 3);
+        Assert.Equal(3, Figure(animation)["layout"]!["sliders"]![0]!["steps"]!.AsArray().Count);
+        Assert.Equal(4, film["layout"]!["annotations"]!.AsArray().Count);
+        Assert.Equal(2, film["layout"]!["grid"]!["columns"]!.GetValue<int>());
+        Assert.Contains("seed 2, step 40", film["layout"]!["annotations"]![3]!["text"]!.GetValue<string>());
     }
 
     [Fact]
     public void Parameter_bands_hold_mean_plus_minus_std_across_seeds()
     {
         var result = PointGanTrainer.Train([1, 2, 3], Short);
-
-        var chart = PointGanPlots.ParameterBands(result);
-
         var (mean, std) = result.AcrossSeeds(p => p.W);
-        var band = (BandSeries)chart.Series[0];
-        Assert.Equal(result.RecordedSteps.Select(s => (double)s), band.X);
-        Assert.Equal(mean[^1] + std[^1], band.Upper[^1], 12);
-        Assert.Equal(mean[^1] - std[^1], band.Lower[^1], 12);
-        Assert.Equal(mean, ((LineSeries)chart.Series[2]).Y);
+
+        var data = Figure(PointGanPlots.ParameterBands(result))["data"]!.AsArray();
+
+        var band = Values(data[0]!, "y"); // upper edge forwards, lower edge backwards
+        var n = result.RecordedSteps.Count;
+        Assert.Equal(result.RecordedSteps.Select(s => (double)s), Values(data[0]!, "x").Take(n));
+        Assert.Equal(mean[^1] + std[^1], band[n - 1], 12);
+        Assert.Equal(mean[^1] - std[^1], band[n], 12);
+        Assert.Equal(mean, Values(data[2]!, "y"));
     }
 
     [Fact]
-    public void The_summary_has_one_row_and_one_bar_per_experiment()
+    public void Parameter_bands_side_by_side_share_one_y_range()
     {
         var a = PointGanTrainer.Train([1, 2], Short);
-        var b = PointGanTrainer.Train([1, 2], Short with { NoiseScale = 0.5 });
+        var b = PointGanTrainer.Train([3, 4], Short with { LearningRateG = 0.5 });
+
+        var layout = Figure(PointGanPlots.ParameterBands(null, (a, "a"), (b, "b")))["layout"]!;
+
+        Assert.Equal(Values(layout["yaxis"]!, "range"), Values(layout["yaxis2"]!, "range"));
+    }
+
+    [Fact]
+    public void The_summary_has_one_row_and_one_named_bar_per_experiment()
+    {
+        var a = PointGanTrainer.Train([1, 2], Short);
+        var b = PointGanTrainer.Train([3, 4], Short);
 
         var table = PointGanPlots.Summary([("a", a), ("b", b)]);
-        var chart = PointGanPlots.SummaryChart([("a", a), ("b", b)]);
+        var bars = Figure(PointGanPlots.SummaryChart([("a", a), ("b", b)]))["data"]![0]!;
 
         Assert.Equal(2, table.Rows.Count);
         Assert.Equal("a", table.Rows[0][0]);
         Assert.Equal(2, table.Rows[0][1]);
         Assert.Equal((a.Final(0).W + a.Final(1).W) / 2, (double)table.Rows[0][3]!, 6);
-        var bars = chart.Panels[0].Series.OfType<BandSeries>().ToArray();
-        Assert.Equal(2, bars.Length);
-        Assert.Equal(a.SuccessRate * 100, bars[0].Upper[0]);
+        Assert.Equal("bar", bars["type"]!.GetValue<string>());
+        Assert.Equal(["a", "b"], bars["x"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.Equal(a.SuccessRate * 100, Values(bars, "y")[0], 6);
+        var (low, high) = PointGanPlots.Wilson(a.SuccessRate, 2);
+        Assert.Equal(high * 100 - a.SuccessRate * 100, Values(bars["error_y"]!, "array")[0], 3);
+        Assert.Equal(a.SuccessRate * 100 - low * 100, Values(bars["error_y"]!, "arrayminus")[0], 3);
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using Plotly.NET;
+
+namespace GanKit.Display.Charts;
+
+/// <summary>
+/// One plot panel before it becomes a chart: its traces (Plotly.NET trace objects, e.g. from
+/// <see cref="PlotlyCharts.Line"/>), axis titles and optional fixed ranges (null: plotly.js fits the data, with
+/// its own padding). <see cref="PlotlyCharts.Single"/> makes one chart of it, <see cref="PlotlyCharts.Grid"/>
+/// several side by side.
+/// </summary>
+public sealed record ChartPanel(string? Title, string? XLabel, string? YLabel, IReadOnlyList<Trace> Traces)
+{
+    public (double Min, double Max)? XRange { get; init; }
+
+    public (double Min, double Max)? YRange { get; init; }
+
+    /// <summary>True for a picture panel: no axes, square pixels, row 0 at the top.</summary>
+    public bool IsImage { get; init; }
+}
