@@ -111,13 +111,14 @@ public static class PlotlyCharts
         var rows = (panels.Count + columns - 1) / columns;
         var pictures = panels.All(p => p.IsImage);
         var titleHeight = title is null ? 0 : TitleHeight;
+        var stripHeight = panels.Any(p => p.Title is not null) ? PanelTitleHeight : 0;
         var layout = new Layout();
         if (pictures)
         {
             // Pictures are laid out to the pixel (panelWidth × panelHeight each, its title above it): no ticks or
             // axis titles to make room for, so the margins are thin and the domains exact.
             layout.SetProperty("width", PictureMargin * 2 + columns * (panelWidth + PictureGap) - PictureGap);
-            layout.SetProperty("height", PictureMargin * 2 + titleHeight + rows * (PanelTitleHeight + panelHeight + PictureGap) - PictureGap + controlsHeight);
+            layout.SetProperty("height", PictureMargin * 2 + titleHeight + rows * (stripHeight + panelHeight + PictureGap) - PictureGap + controlsHeight);
             layout.SetProperty("margin", new Dictionary<string, object> { ["l"] = PictureMargin, ["r"] = PictureMargin, ["t"] = PictureMargin + titleHeight, ["b"] = PictureMargin + controlsHeight });
         }
         else
@@ -160,9 +161,9 @@ public static class PlotlyCharts
             {
                 var (row, column) = (i / columns, i % columns);
                 double plotWidth = columns * (panelWidth + PictureGap) - PictureGap;
-                double plotHeight = rows * (PanelTitleHeight + panelHeight + PictureGap) - PictureGap;
+                double plotHeight = rows * (stripHeight + panelHeight + PictureGap) - PictureGap;
                 var left = column * (panelWidth + PictureGap);
-                var top = row * (PanelTitleHeight + panelHeight + PictureGap) + PanelTitleHeight;
+                var top = row * (stripHeight + panelHeight + PictureGap) + stripHeight;
                 xAxis["domain"] = new[] { left / plotWidth, (left + panelWidth) / plotWidth };
                 yAxis["domain"] = new[] { 1 - (top + panelHeight) / plotHeight, 1 - top / plotHeight };
             }
@@ -388,9 +389,10 @@ public static class PlotlyCharts
         return axis;
     }
 
-    // JSON has no NaN or infinity; plotly.js reads null as a gap.
+    // JSON has no NaN or infinity; plotly.js reads null as a gap. Six significant digits are far finer than a chart
+    // or its hover text shows, and write each number in about half the characters of a full double.
     private static object?[] Numbers(IEnumerable<double> values) =>
-        values.Select(v => double.IsFinite(v) ? (object?)v : null).ToArray();
+        values.Select(v => double.IsFinite(v) ? (object?)double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null).ToArray();
 
     private static Dictionary<string, object> Attributes(params (string Name, object? Value)[] attributes) =>
         attributes.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value!);
