@@ -235,8 +235,9 @@ public static class PlotlyCharts
     /// <summary>
     /// An animation of one panel: a slider and Play/Pause where the frontend runs plotly.js, each frame titled
     /// "<paramref name="title"/> — label" so a paused frame says which step it is, and the static image showing the
-    /// last frame. Frames carry only the traces that change (by position; every frame must have the same traces),
-    /// so unchanging ones — a reference line, the real data — are written once. Axis ranges should be fixed by
+    /// last frame. Frames carry only the traces that change (by position; every frame must have the same traces), and
+    /// of those only the attributes that change, so unchanging ones — a reference line, the real data, x grids — are
+    /// written once. Axis ranges should be fixed by
     /// the panels, or every frame rescales.
     /// </summary>
     public static PlotlyChart Animation(string title, IReadOnlyList<(string Label, ChartPanel Panel)> frames, int width = 640, int height = 420)
@@ -255,16 +256,23 @@ public static class PlotlyCharts
             throw new ArgumentException("Every frame of an animation must have the same traces.", nameof(frames));
         }
 
-        var changing = Enumerable.Range(0, data[0].Count)
-            .Where(t => data.Any(d => !JsonNode.DeepEquals(d[t], data[0][t])))
+        // Per trace, the attributes that differ in some frame; plotly.js merges a frame's partial traces into the
+        // drawn ones, so attributes equal in every frame (x grids, colours, names) need not be repeated.
+        var varying = Enumerable.Range(0, data[0].Count)
+            .Select(t => data[0][t]!.AsObject().Select(p => p.Key)
+                .Where(key => data.Any(d => !JsonNode.DeepEquals(d[t]![key], data[0][t]![key])))
+                .ToArray())
             .ToArray();
+        var changing = Enumerable.Range(0, data[0].Count).Where(t => varying[t].Length > 0).ToArray();
         var frameList = new JsonArray();
         for (var i = 0; i < frames.Count; i++)
         {
+            var frameData = changing.Select(t => (JsonNode)new JsonObject(varying[t].Select(key =>
+                KeyValuePair.Create(key, data[i][t]![key]?.DeepClone())))).ToArray();
             frameList.Add(new JsonObject
             {
                 ["name"] = frames[i].Label,
-                ["data"] = new JsonArray(changing.Select(t => data[i][t]!.DeepClone()).ToArray()),
+                ["data"] = new JsonArray(frameData),
                 ["traces"] = new JsonArray(changing.Select(t => (JsonNode)JsonValue.Create(t)).ToArray()),
                 ["layout"] = new JsonObject { ["title"] = new JsonObject { ["text"] = FrameTitle(i) } },
             });
