@@ -10,12 +10,14 @@ namespace GanKit.Notebooks.Model;
 /// </summary>
 public sealed class Notebook
 {
-    private static readonly JsonSerializerOptions WriteOptions = new()
+    private static readonly JsonWriterOptions WriteOptions = new()
     {
-        WriteIndented = true,
+        Indented = true,
         IndentSize = 1, // Jupyter's own indentation keeps diffs small
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private static readonly JsonSerializerOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Notebook(JsonObject metadata, IEnumerable<NotebookCell> cells, int formatMinor = 5)
     {
@@ -61,8 +63,67 @@ public sealed class Notebook
         ["nbformat_minor"] = FormatMinor,
     };
 
-    /// <summary>The notebook as Jupyter writes it: keys sorted, one-space indent, trailing newline.</summary>
-    public string ToJson() => Sorted(ToJsonObject())!.ToJsonString(WriteOptions) + "\n";
+    /// <summary>
+    /// The notebook as Jupyter writes it (keys sorted, one-space indent, trailing newline), except that JSON outputs
+    /// (<c>application/…json</c>, e.g. a Plotly figure) are written on one line: indented, every number of a chart's
+    /// data would take a line of its own and the notebook would grow by half.
+    /// </summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriteOptions))
+        {
+            Write(writer, Sorted(ToJsonObject()));
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is not JsonObject obj)
+        {
+            if (node is JsonArray array)
+            {
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+            }
+            else if (node is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                node.WriteTo(writer);
+            }
+
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var (key, value) in obj)
+        {
+            writer.WritePropertyName(key);
+            if (IsJsonMimeType(key) && value is JsonObject or JsonArray)
+            {
+                writer.WriteRawValue(value.ToJsonString(CompactOptions), skipInputValidation: true);
+            }
+            else
+            {
+                Write(writer, value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static bool IsJsonMimeType(string key) =>
+        key.StartsWith("application/", StringComparison.Ordinal) && key.EndsWith("json", StringComparison.Ordinal);
 
     /// <summary>Writes the notebook atomically, so a crash never leaves a truncated file.</summary>
     public void Save(string path) => GanKit.IO.AtomicFile.WriteAllText(path, ToJson());

@@ -27,6 +27,26 @@ public sealed class NotebookFormatTests : IDisposable
     }
 
     [Fact]
+    public void Json_outputs_are_written_on_one_line_and_read_back_unchanged()
+    {
+        var figure = new JsonObject { ["data"] = new JsonArray(new JsonObject { ["y"] = new JsonArray(1, 2.5, 3) }), ["layout"] = new JsonObject() };
+        var cell = NotebookCell.Code("chart");
+        cell.Outputs.Add(new JsonObject
+        {
+            ["output_type"] = "display_data",
+            ["metadata"] = new JsonObject(),
+            ["data"] = new JsonObject { ["application/vnd.plotly.v1+json"] = figure.DeepClone(), ["text/plain"] = "Chart" },
+        });
+
+        var json = new Notebook([], [cell]).ToJson();
+
+        Assert.Contains("\"application/vnd.plotly.v1+json\": {\"data\":[{\"y\":[1,2.5,3]}],\"layout\":{}}", json);
+        Assert.Matches("\n +\"text/plain\": ", json); // everything else indented as Jupyter does
+        var read = Notebook.Parse(json).CodeCells.Single().Outputs.Single()!["data"]!["application/vnd.plotly.v1+json"];
+        Assert.True(JsonNode.DeepEquals(figure, read));
+    }
+
+    [Fact]
     public void The_fixtures_themselves_are_valid() =>
         Assert.All(Directory.GetFiles(_fixtures.Path, "*.ipynb"), path => Assert.Empty(NbformatSchema.Validate(File.ReadAllText(path))));
 
