@@ -36,7 +36,7 @@ public static class ChartImages
         // Notebook cells and formatters are synchronous; the browser work runs on the thread pool.
         var dataUrl = Task.Run(() => RenderAsync(figureJson, width, height)).GetAwaiter().GetResult();
         // plotly.js returns "data:image/svg+xml,<the SVG, URI-encoded>".
-        return Uri.UnescapeDataString(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        return SvgCompaction.Compact(Uri.UnescapeDataString(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]));
     }
 
     private static async Task<string> RenderAsync(string figureJson, int width, int height)

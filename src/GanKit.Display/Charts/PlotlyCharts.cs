@@ -382,8 +382,10 @@ public static class PlotlyCharts
             return axis;
         }
 
-        // Long tick labels (named bars) widen the margin instead of being cut off.
+        // Long tick labels (named bars) widen the margin instead of being cut off; outside ticks keep the first x
+        // and the lowest y label from meeting in the corner.
         axis["automargin"] = true;
+        axis["ticks"] = "outside";
         if (label is not null)
         {
             axis["title"] = new Dictionary<string, object> { ["text"] = label };

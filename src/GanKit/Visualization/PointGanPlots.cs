@@ -28,10 +28,10 @@ public static class PointGanPlots
 
     private static ChartPanel FunctionsPanel(PointGanParameters p, string? title)
     {
-        // Values rounded to 4 decimals and D sampled every 0.05: plenty for the eye, and animations of many
-        // frames stay small in the notebook file.
-        var outputs = Enumerable.Range(0, 21).Select(i => Round(p.Generate(-1 + i / 10.0))).ToArray();
-        var ys = Enumerable.Range(0, 101).Select(i => Math.Round(ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 100, 2)).ToArray();
+        // Values rounded to 3 decimals (a twentieth of a pixel) and D sampled every 0.1 (six pixels): plenty for the
+        // eye, and animations of many frames stay small in the notebook file.
+        var outputs = Enumerable.Range(0, 11).Select(i => Round(p.Generate(-1 + i / 5.0))).ToArray();
+        var ys = Enumerable.Range(0, 51).Select(i => Math.Round(ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 50, 2)).ToArray();
         return new ChartPanel(title, "x (G's input) / y (D's input)", "G(x) or D(y)",
             [
                 PlotlyCharts.Line([-1, 1], [Round(p.Generate(-1)), Round(p.Generate(1))], "G(x) = w·x + b", GanPlots.Blue),
@@ -45,7 +45,7 @@ public static class PointGanPlots
         };
     }
 
-    private static double Round(double value) => Math.Round(value, 4);
+    private static double Round(double value) => Math.Round(value, 3);
 
     /// <summary>Record indices spread evenly over a run, first and last included.</summary>
     public static int[] FrameRecords(PointGanResult result, int frames)
@@ -157,7 +157,9 @@ public static class PointGanPlots
     {
         var rates = experiments.Select(e => Math.Round(e.Result.SuccessRate * 100, 2)).ToArray();
         var intervals = experiments.Select(e => Wilson(e.Result.SuccessRate, e.Result.Seeds.Count)).ToArray();
-        var bars = PlotlyCharts.Bars(experiments.Select(e => e.Name).ToArray(), rates,
+        // Each bar's category says its rate and interval: a bar at 0 % has no height to see.
+        var names = experiments.Select((e, i) => Invariant($"{e.Name}<br>{rates[i]:0.#} % ({intervals[i].Low * 100:0}–{intervals[i].High * 100:0})")).ToArray();
+        var bars = PlotlyCharts.Bars(names, rates,
             experiments.Select((_, i) => Palette(i)).ToArray(),
             intervals.Select(w => w.Low * 100).ToArray(), intervals.Select(w => w.High * 100).ToArray());
         return PlotlyCharts.Single(new ChartPanel(title ?? "Success rate per experiment, with 95% interval", null, "runs that succeeded (%)", [bars])

@@ -81,6 +81,21 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
+    public void The_static_svg_states_each_repeated_style_once_and_keeps_two_decimals()
+    {
+        var svg = XDocument.Parse(Losses().Svg);
+
+        var style = Assert.Single(svg.Descendants(), e => e.Name.LocalName == "style").Value;
+        var classes = svg.Descendants().Select(e => e.Attribute("class")?.Value).OfType<string>().ToArray();
+        Assert.NotEmpty(classes);
+        Assert.All(classes.Distinct(), name => Assert.Contains("." + name + "{", style)); // every class is one of ours
+        var inline = svg.Descendants().Select(e => e.Attribute("style")?.Value).OfType<string>().ToArray();
+        Assert.Equal(inline.Length, inline.Distinct().Count()); // a style left inline is used once
+        Assert.DoesNotMatch(@"\d\.\d{3}", string.Concat(svg.Descendants().Where(e => e.Name.LocalName == "path").Select(e => e.Attribute("d")?.Value)));
+        Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName == "g" && !e.HasElements && e.Value.Length == 0);
+    }
+
+    [Fact]
     public void A_restyled_chart_keeps_plotly_net_changes_and_the_original_is_unchanged()
     {
         var chart = Losses();

@@ -1,3 +1,4 @@
+using static System.FormattableString;
 using System.Text.Json.Nodes;
 using GanKit.Display.Charts;
 using GanKit.Models;
@@ -27,8 +28,8 @@ public sealed class PointGanPlotsTests
         Assert.Equal([0.5, 1.5], Values(g, "y"));    // G(−1) = −0.5 + 1, G(1) = 0.5 + 1
         var dx = Values(d, "x");
         Assert.Equal(PointGanPlots.ValueRange, (dx[0], dx[^1]));
-        Assert.Equal(p.Discriminate(dx[17]), Values(d, "y")[17], 4);
-        Assert.Equal(101, dx.Length); // every 0.05: enough for the eye, small in animations
+        Assert.Equal(p.Discriminate(dx[17]), Values(d, "y")[17], 3);
+        Assert.Equal(51, dx.Length); // every 0.1: enough for the eye, small in animations
     }
 
     [Fact]
@@ -93,9 +94,10 @@ public sealed class PointGanPlotsTests
         Assert.Equal(2, table.Rows[0][1]);
         Assert.Equal((a.Final(0).W + a.Final(1).W) / 2, (double)table.Rows[0][3]!, 6);
         Assert.Equal("bar", bars["type"]!.GetValue<string>());
-        Assert.Equal(["a", "b"], bars["x"]!.AsArray().Select(x => x!.GetValue<string>()));
-        Assert.Equal(a.SuccessRate * 100, Values(bars, "y")[0], 6);
         var (low, high) = PointGanPlots.Wilson(a.SuccessRate, 2);
+        Assert.Equal(["a<br>", "b<br>"], bars["x"]!.AsArray().Select(x => x!.GetValue<string>()[..(x!.GetValue<string>().IndexOf("<br>") + 4)]));
+        Assert.EndsWith(Invariant($"{a.SuccessRate * 100:0.#} % ({low * 100:0}–{high * 100:0})"), bars["x"]![0]!.GetValue<string>());
+        Assert.Equal(a.SuccessRate * 100, Values(bars, "y")[0], 6);
         Assert.Equal(high * 100 - a.SuccessRate * 100, Values(bars["error_y"]!, "array")[0], 3);
         Assert.Equal(a.SuccessRate * 100 - low * 100, Values(bars["error_y"]!, "arrayminus")[0], 3);
     }
