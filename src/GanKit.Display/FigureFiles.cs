@@ -8,14 +8,14 @@ namespace GanKit.Display;
 public static class FigureFiles
 {
     /// <summary>
-    /// Saves <paramref name="figure"/> as .png, .svg, .html (self-contained), .json (Plotly) or .txt, whichever
+    /// Saves <paramref name="figure"/> as .png, .html (self-contained), .json (Plotly) or .txt, whichever
     /// the extension of <paramref name="path"/> names and the figure supports. Returns the full path.
     /// </summary>
     public static string Save(this IMimeRenderable figure, string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var mimeType = MimeTypeFor(extension)
-            ?? throw new ArgumentException($"Cannot save to '{extension}': use .png, .svg, .html, .json or .txt.", nameof(path));
+            ?? throw new ArgumentException($"Cannot save to '{extension}': use .png, .html, .json or .txt.", nameof(path));
         if (extension != ".html" && !figure.MimeTypes.Contains(mimeType))
         {
             throw new ArgumentException(
@@ -38,17 +38,15 @@ public static class FigureFiles
         return Path.GetFullPath(path);
     }
 
-    /// <summary>The file extension that best keeps a figure: PNG for pictures, SVG for charts, HTML for tables and for charts without a static image.</summary>
+    /// <summary>The file extension that best keeps a figure: PNG for pictures and charts, HTML for tables and for charts without a static image.</summary>
     public static string PreferredExtension(IMimeRenderable figure) =>
         figure.MimeTypes.Contains(Mime.Png) ? ".png"
-        : figure.MimeTypes.Contains(Mime.Svg) ? ".svg"
         : figure.MimeTypes.Contains(Mime.Html) || figure.MimeTypes.Contains(Mime.PlotlyJson) ? ".html"
         : ".txt";
 
     private static string? MimeTypeFor(string extension) => extension switch
     {
         ".png" => Mime.Png,
-        ".svg" => Mime.Svg,
         ".html" => Mime.Html,
         ".json" => Mime.PlotlyJson,
         ".txt" => Mime.PlainText,

@@ -6,8 +6,8 @@ namespace GanKit.TestSupport;
 
 /// <summary>
 /// Decodes the PNGs our writers make, from the PNG specification (not from an image library), to check them
-/// independently: chunk CRCs checked, IEND required, 8-bit grey, RGB, grey+alpha or RGBA, not interlaced;
-/// zlib data inflated and each scanline's filter (None, Sub, Up, Average, Paeth) undone. One source file,
+/// independently: chunk CRCs checked, IEND required, 8-bit grey, RGB, grey+alpha, RGBA or palette (expanded to RGB
+/// through PLTE), not interlaced; zlib data inflated and each scanline's filter (None, Sub, Up, Average, Paeth) undone. One source file,
 /// compiled into the test projects that read PNGs (GanKit.Torch.Tests, GanKit.Notebooks.Tests).
 /// </summary>
 internal static class PngDecoder
@@ -24,6 +24,7 @@ internal static class PngDecoder
     {
         if (!png.AsSpan(0, 8).SequenceEqual(Signature)) throw new InvalidDataException("not a PNG signature");
         int width = 0, height = 0, colorType = -1;
+        byte[] palette = [];
         using var idat = new MemoryStream();
         for (var offset = 8; ;)
         {
@@ -43,6 +44,10 @@ internal static class PngDecoder
                 colorType = data[9];
                 if (data[12] != 0) throw new NotSupportedException("interlaced PNG");
             }
+            else if (type == "PLTE")
+            {
+                palette = data.ToArray();
+            }
             else if (type == "IDAT")
             {
                 idat.Write(data);
@@ -53,11 +58,21 @@ internal static class PngDecoder
             }
         }
 
-        var channels = colorType switch { 0 => 1, 2 => 3, 4 => 2, 6 => 4, _ => throw new NotSupportedException($"colour type {colorType}") };
+        var channels = colorType switch { 0 => 1, 2 => 3, 3 => 1, 4 => 2, 6 => 4, _ => throw new NotSupportedException($"colour type {colorType}") };
         idat.Position = 0;
         using var inflated = new MemoryStream();
         using (var zlib = new ZLibStream(idat, CompressionMode.Decompress)) zlib.CopyTo(inflated);
-        return new Image(width, height, colorType, channels, Unfilter(inflated.ToArray(), width, height, channels));
+        var pixels = Unfilter(inflated.ToArray(), width, height, channels);
+        if (colorType != 3)
+        {
+            return new Image(width, height, colorType, channels, pixels);
+        }
+
+        if (palette.Length == 0) throw new InvalidDataException("palette image without PLTE");
+        var rgb = pixels.SelectMany(index => 3 * index + 2 < palette.Length
+            ? palette.AsSpan(3 * index, 3).ToArray()
+            : throw new InvalidDataException($"palette index {index} beyond {palette.Length / 3} entries")).ToArray();
+        return new Image(width, height, colorType, 3, rgb);
     }
 
     private static byte[] Unfilter(byte[] raw, int width, int height, int bpp)

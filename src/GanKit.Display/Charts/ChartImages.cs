@@ -1,11 +1,16 @@
 using PuppeteerSharp;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing.Processors.Quantization;
 
 namespace GanKit.Display.Charts;
 
 /// <summary>
-/// Draws a Plotly figure as SVG with plotly.js itself (its "download as SVG"), in a local headless Chromium, so the
-/// static image is the interactive chart as a frontend would draw it. SVG rather than PNG: three to four times smaller
-/// for our charts and sharp at any zoom; GitHub, nbviewer and nbconvert's HTML show it (see environment.md, "Charts"). plotly.js is the copy Plotly.NET ships inside its assembly (the
+/// Draws a Plotly figure as a PNG with plotly.js itself, in a local headless Chromium, so the static image is the
+/// interactive chart as a frontend would draw it, then stores it as an 8-bit palette PNG (ImageSharp's Wu quantizer,
+/// no dithering): a chart has few colours, and the file is about a quarter of Chromium's 32-bit one. PNG rather than
+/// SVG because Debian 12's nbconvert blanks inline SVG in its HTML export (see environment.md, "Charts"). plotly.js is the copy Plotly.NET ships inside its assembly (the
 /// version its JSON is written for); the page loads nothing else: every network request is refused. One browser and
 /// one page serve the whole process (launching takes seconds, a figure then well under one), closed at exit.
 /// </summary>
@@ -25,8 +30,8 @@ public static class ChartImages
     /// <summary>True when a Chromium is there to draw static images.</summary>
     public static bool IsAvailable => ChromiumPath is { } path && File.Exists(path);
 
-    /// <summary>Draws <paramref name="figureJson"/> (<c>{"data": […], "layout": {…}}</c>) as an SVG document of the given size in pixels.</summary>
-    public static string RenderSvg(string figureJson, int width, int height)
+    /// <summary>Draws <paramref name="figureJson"/> (<c>{"data": […], "layout": {…}}</c>) as a PNG of the given size in pixels.</summary>
+    public static byte[] RenderPng(string figureJson, int width, int height)
     {
         if (width <= 0 || height <= 0)
         {
@@ -35,8 +40,8 @@ public static class ChartImages
 
         // Notebook cells and formatters are synchronous; the browser work runs on the thread pool.
         var dataUrl = Task.Run(() => RenderAsync(figureJson, width, height)).GetAwaiter().GetResult();
-        // plotly.js returns "data:image/svg+xml,<the SVG, URI-encoded>".
-        return SvgCompaction.Compact(Uri.UnescapeDataString(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+        var png = Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        return ToPalette(png);
     }
 
     private static async Task<string> RenderAsync(string figureJson, int width, int height)
@@ -47,7 +52,7 @@ public static class ChartImages
             var page = _page ?? await OpenPageAsync().ConfigureAwait(false);
             var dataUrl = await page.EvaluateFunctionAsync<string>(
                 "(json, width, height) => { const f = JSON.parse(json); " +
-                "return Plotly.toImage({ data: f.data, layout: f.layout }, { format: 'svg', width: width, height: height }); }",
+                "return Plotly.toImage({ data: f.data, layout: f.layout }, { format: 'png', width: width, height: height }); }",
                 figureJson, width, height).ConfigureAwait(false);
             return dataUrl;
         }
@@ -82,6 +87,22 @@ public static class ChartImages
         await page.AddScriptTagAsync(new AddTagOptions { Content = PlotlyScript.Source }).ConfigureAwait(false);
         _page = page;
         return page;
+    }
+
+    private static readonly PngEncoder PaletteEncoder = new()
+    {
+        ColorType = PngColorType.Palette,
+        BitDepth = PngBitDepth.Bit8,
+        CompressionLevel = PngCompressionLevel.BestCompression,
+        Quantizer = new WuQuantizer(new QuantizerOptions { MaxColors = 256, Dither = null }),
+    };
+
+    private static byte[] ToPalette(byte[] png)
+    {
+        using var image = Image.Load<Rgba32>(png);
+        using var output = new MemoryStream();
+        image.Save(output, PaletteEncoder);
+        return output.ToArray();
     }
 
     private static string? FindChromium()

@@ -10,24 +10,24 @@ namespace GanKit.Display.Charts;
 
 /// <summary>
 /// A Plotly.NET chart as a notebook shows it: the figure JSON under application/vnd.plotly.v1+json (VS Code and
-/// JupyterLab draw it interactively), an SVG drawn from that same JSON by plotly.js in headless Chromium (GitHub,
+/// JupyterLab draw it interactively), a PNG drawn from that same JSON by plotly.js in headless Chromium (GitHub,
 /// nbviewer, nbconvert's HTML export; see <see cref="ChartImages"/>) and a one-line text summary. <see cref="Chart"/>
 /// is the <see cref="GenericChart"/> itself, to restyle with Plotly.NET's API: <c>figure.Map(c => c.WithSize(…))</c>.
 /// </summary>
-[TypeFormatterSource(typeof(MimeFormatterSource<PlotlyChart>), PreferredMimeTypes = [Mime.PlotlyJson, Mime.Svg, Mime.PlainText])]
+[TypeFormatterSource(typeof(MimeFormatterSource<PlotlyChart>), PreferredMimeTypes = [Mime.PlotlyJson, Mime.Png, Mime.PlainText])]
 public sealed class PlotlyChart : IMimeRenderable
 {
     /// <summary>plotly.js's own default size, used when the layout names none.</summary>
     public const int DefaultWidth = 700, DefaultHeight = 450;
 
     private readonly Lazy<string> _json;
-    private readonly Lazy<string> _svg;
+    private readonly Lazy<byte[]> _png;
     private readonly GenericChart? _still;
 
     static PlotlyChart()
     {
         // Kernels format a value to its type's preferred MIME types, whatever the instance says; without a Chromium
-        // the SVG would be an empty string that frontends show as a broken image. Registering the attribute's
+        // the PNG would be an empty string that frontends show as a broken image. Registering the attribute's
         // preferences first, then ours, makes ours the most recent and so the ones the kernel uses.
         if (!ChartImages.IsAvailable)
         {
@@ -50,7 +50,7 @@ public sealed class PlotlyChart : IMimeRenderable
         _still = still;
         HasImage = hasImage;
         _json = new Lazy<string>(() => WithFrames(FigureJson(Chart), frames));
-        _svg = new Lazy<string>(() => ChartImages.RenderSvg(still is null ? Json : FigureJson(still), Width, Height));
+        _png = new Lazy<byte[]>(() => ChartImages.RenderPng(still is null ? Json : FigureJson(still), Width, Height));
     }
 
     public GenericChart Chart { get; }
@@ -66,12 +66,12 @@ public sealed class PlotlyChart : IMimeRenderable
     public int Height => LayoutSize("height", DefaultHeight);
 
     /// <summary>The static image, drawn once on first use.</summary>
-    public string Svg => _svg.Value;
+    public byte[] Png => _png.Value;
 
     /// <summary>False for a figure shown without its static image (<see cref="WithoutImage"/>).</summary>
     public bool HasImage { get; }
 
-    /// <summary>Plotly JSON and text always; the SVG only where a Chromium can draw it and the figure wants one.</summary>
+    /// <summary>Plotly JSON and text always; the PNG only where a Chromium can draw it and the figure wants one.</summary>
     public IReadOnlyList<string> MimeTypes =>
         HasImage && ChartImages.IsAvailable ? MimeFormatterSource<PlotlyChart>.PreferredMimeTypes : [Mime.PlotlyJson, Mime.PlainText];
 
@@ -86,7 +86,7 @@ public sealed class PlotlyChart : IMimeRenderable
     public void Render(string mimeType, TextWriter writer) => writer.Write(mimeType switch
     {
         Mime.PlotlyJson => Json,
-        Mime.Svg => Svg,
+        Mime.Png => Convert.ToBase64String(Png),
         _ => ToString(),
     });
 

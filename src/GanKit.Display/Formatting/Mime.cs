@@ -4,7 +4,6 @@ namespace GanKit.Display.Formatting;
 public static class Mime
 {
     public const string Png = "image/png";
-    public const string Svg = "image/svg+xml";
     public const string Html = "text/html";
     public const string PlainText = "text/plain";
     public const string PlotlyJson = "application/vnd.plotly.v1+json";

@@ -4,9 +4,9 @@ using GanKit.Display.Formatting;
 namespace GanKit.Display.Hosting;
 
 /// <summary>
-/// Saves each displayed figure to a numbered file in <see cref="Folder"/> (PNG for pictures, SVG for charts, HTML
-/// for tables and for charts without a static image) and prints its text form; updates replace the same figure's
-/// file (a live chart's in-between HTML gives way to its final SVG). Plain values are printed.
+/// Saves each displayed figure to a numbered file in <see cref="Folder"/> (PNG for pictures and charts, HTML for
+/// tables and for charts without a static image) and prints its text form; updates replace the same figure's file
+/// (a live chart's in-between HTML gives way to its final PNG). Plain values are printed.
 /// This is how exported file-based apps show what the notebook displayed.
 /// </summary>
 public sealed class FileDisplaySink(string folder) : IDisplaySink

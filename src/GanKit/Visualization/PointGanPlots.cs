@@ -100,9 +100,13 @@ public static class PointGanPlots
 
     private static ChartPanel ParameterBandsPanel(PointGanResult result, string? title, (double Low, double High)? yRange)
     {
-        var steps = result.RecordedSteps.Select(s => (double)s).ToArray();
+        // At most 120 evenly spaced records (a point every 6 pixels or so): the curves look the same, the notebook is smaller.
+        var records = FrameRecords(result, 120);
+        double[] Thin(double[] values) => records.Select(r => values[r]).ToArray();
+        var steps = records.Select(r => (double)result.RecordedSteps[r]).ToArray();
         var (wMean, wStd) = result.AcrossSeeds(p => p.W);
         var (bMean, bStd) = result.AcrossSeeds(p => p.B);
+        (wMean, wStd, bMean, bStd) = (Thin(wMean), Thin(wStd), Thin(bMean), Thin(bStd));
         var end = steps[^1];
         return new ChartPanel(title, "training step", "parameter value",
             [

@@ -55,6 +55,6 @@ public sealed class FigureFileTests : IDisposable
     public void Saving_a_figure_in_a_format_it_lacks_is_refused()
     {
         Assert.Contains("renders to text/html, text/plain", Assert.Throws<ArgumentException>(() => new Table("x").AddRow(1).Save(PathOf("table.png"))).Message);
-        Assert.Contains("use .png, .svg, .html, .json or .txt", Assert.Throws<ArgumentException>(() => Curve(1).Save(PathOf("chart.gif"))).Message);
+        Assert.Contains("use .png, .html, .json or .txt", Assert.Throws<ArgumentException>(() => Curve(1).Save(PathOf("chart.svg"))).Message);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ExportedAppTests : IDisposable
 
         var figures = Path.Combine(_fixtures.Path, "app", "figures-figures");
         Assert.Equal(
-            ["figure-01.svg", "figure-02.png", "figure-03.html", "figure-04.html", "figure-05.svg"],
+            ["figure-01.png", "figure-02.png", "figure-03.html", "figure-04.html", "figure-05.png"],
             Directory.GetFiles(figures).Select(Path.GetFileName).Order());
         var grid = PngDecoder.Decode(File.ReadAllBytes(Path.Combine(figures, "figure-02.png")));
         Assert.Equal((366, 366), (grid.Width, grid.Height));

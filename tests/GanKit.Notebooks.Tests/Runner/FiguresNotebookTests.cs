@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GanKit.Notebooks.Execution;
@@ -24,7 +23,7 @@ public sealed class FiguresNotebookTests : IDisposable
     private static JsonObject Data(NotebookCell cell, string outputType) => Outputs.OfType(cell, outputType).Single()["data"]!.AsObject();
 
     [Fact]
-    public async Task The_chart_renders_through_its_formatter_source_as_plotly_json_with_an_svg_and_text()
+    public async Task The_chart_renders_through_its_formatter_source_as_plotly_json_with_a_png_and_text()
     {
         var notebook = await RunFiguresAsync();
 
@@ -32,8 +31,8 @@ public sealed class FiguresNotebookTests : IDisposable
         using var figure = JsonDocument.Parse(data["application/vnd.plotly.v1+json"]!.ToJsonString());
         Assert.Equal(["D", "G"], figure.RootElement.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         Assert.Equal(20, figure.RootElement.GetProperty("data")[0].GetProperty("y").GetArrayLength());
-        var svg = XDocument.Parse(Outputs.Text(data["image/svg+xml"]));
-        Assert.Equal(("640", "400"), (svg.Root!.Attribute("width")?.Value, svg.Root.Attribute("height")?.Value));
+        var png = PngDecoder.Decode(Convert.FromBase64String(data["image/png"]!.GetValue<string>()));
+        Assert.Equal((640, 400), (png.Width, png.Height));
         Assert.Contains("Chart \"Losses after 20 steps\"", Outputs.Text(data["text/plain"]));
     }
 
@@ -44,7 +43,7 @@ public sealed class FiguresNotebookTests : IDisposable
 
         var display = Assert.Single(Outputs.OfType(notebook.CodeCell(8), "display_data"));
         var data = display["data"]!.AsObject();
-        Assert.Equal(["application/vnd.plotly.v1+json", "image/svg+xml", "text/plain"], data.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["application/vnd.plotly.v1+json", "image/png", "text/plain"], data.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Contains("Chart \"Losses after 4 steps\"", Outputs.Text(data["text/plain"]));
     }
 
