@@ -59,7 +59,7 @@ public static class PointGanPlots
     /// G and D of one seed over training, one frame per recorded step picked (slider and play button in Plotly; the
     /// title says the step shown). Frames carry only G, D and G's outputs: the real value's line is written once.
     /// </summary>
-    public static PlotlyChart Animate(PointGanResult result, int seedIndex, string title, int frames = 40) =>
+    public static PlotlyChart Animate(PointGanResult result, int seedIndex, string title, int frames = 24) =>
         PlotlyCharts.Animation(title, FrameRecords(result, frames)
             .Select(record => (Invariant($"step {result.RecordedSteps[record]}"), FunctionsPanel(result.At(record, seedIndex), null)))
             .ToArray(), 680, 400);
@@ -100,8 +100,8 @@ public static class PointGanPlots
 
     private static ChartPanel ParameterBandsPanel(PointGanResult result, string? title, (double Low, double High)? yRange)
     {
-        // At most 120 evenly spaced records (a point every 6 pixels or so): the curves look the same, the notebook is smaller.
-        var records = FrameRecords(result, 120);
+        // At most 80 evenly spaced records (a point every 6 pixels or so): the curves look the same, the notebook is smaller.
+        var records = FrameRecords(result, 80);
         double[] Thin(double[] values) => records.Select(r => values[r]).ToArray();
         var steps = records.Select(r => (double)result.RecordedSteps[r]).ToArray();
         var (wMean, wStd) = result.AcrossSeeds(p => p.W);
@@ -198,7 +198,8 @@ public static class PointGanPlots
     {
         var outputs = Enumerable.Range(0, 21).Select(i => generator.Generate(-1 + i / 10.0)).ToArray();
         var colors = new[] { GanPlots.Orange, GanPlots.Red, GanPlots.Purple, GanPlots.Grey };
-        var ys = Enumerable.Range(0, 400).Select(i => ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 399).ToArray();
+        // Every 0.025 (about 4 pixels): fine enough for the steep step.
+        var ys = Enumerable.Range(0, 201).Select(i => Math.Round(ValueRange.Min + i * (ValueRange.Max - ValueRange.Min) / 200, 3)).ToArray();
         var traces = new List<Trace>
         {
             PlotlyCharts.Points(outputs, outputs.Select(_ => 0.0), Invariant($"G's outputs (w = {generator.W:F2}, b = {generator.B:F2})"), GanPlots.Blue),
