@@ -50,7 +50,11 @@ public sealed class PlotlyChart : IMimeRenderable
         _still = still;
         HasImage = hasImage;
         _json = new Lazy<string>(() => WithFrames(FigureJson(Chart), frames));
-        _png = new Lazy<byte[]>(() => ChartImages.RenderPng(still is null ? Json : FigureJson(still), Width, Height));
+        _png = new Lazy<byte[]>(() =>
+        {
+            var json = still is null ? Json : FigureJson(still);
+            return ChartImages.RenderPng(json, LayoutSize(json, "width", DefaultWidth), LayoutSize(json, "height", DefaultHeight));
+        });
     }
 
     public GenericChart Chart { get; }
@@ -61,9 +65,9 @@ public sealed class PlotlyChart : IMimeRenderable
     /// <summary>The figure as Plotly JSON: <c>{"data": […], "layout": {…}}</c>.</summary>
     public string Json => _json.Value;
 
-    public int Width => LayoutSize("width", DefaultWidth);
+    public int Width => LayoutSize(Json, "width", DefaultWidth);
 
-    public int Height => LayoutSize("height", DefaultHeight);
+    public int Height => LayoutSize(Json, "height", DefaultHeight);
 
     /// <summary>The static image, drawn once on first use.</summary>
     public byte[] Png => _png.Value;
@@ -125,8 +129,8 @@ public sealed class PlotlyChart : IMimeRenderable
         return figure.ToJsonString();
     }
 
-    private int LayoutSize(string property, int fallback) =>
-        JsonNode.Parse(Json)?["layout"]?[property] is JsonValue value && value.TryGetValue(out double size) && size > 0
+    private static int LayoutSize(string json, string property, int fallback) =>
+        JsonNode.Parse(json)?["layout"]?[property] is JsonValue value && value.TryGetValue(out double size) && size > 0
             ? (int)Math.Round(size)
             : fallback;
 }

@@ -247,10 +247,33 @@ public static class PlotlyCharts
             throw new ArgumentException("An animation needs at least one frame.", nameof(frames));
         }
 
+        // The sizes Single gives one panel: for a plot the chart's title comes out of the height, a picture is its size.
+        var panelHeight = height - (frames[0].Panel.IsImage ? 0 : TitleHeight);
+        var still = frames[^1].Panel with { Title = $"{title} — {frames[^1].Label} (last of {frames.Count} frames)" };
+        return Animation(title, frames.Select(f => (f.Label, (IReadOnlyList<ChartPanel>)[f.Panel])).ToArray(), 1, width, panelHeight,
+            Single(still, width, height));
+    }
+
+    /// <summary>
+    /// An animation of several panels per frame (rows of <paramref name="columns"/>, each
+    /// <paramref name="panelWidth"/> × <paramref name="panelHeight"/> pixels), e.g. two runs side by side in step;
+    /// otherwise as the one-panel <see cref="Animation(string, IReadOnlyList{ValueTuple{string, ChartPanel}}, int, int)"/>.
+    /// Panel titles may change from frame to frame. <paramref name="still"/> is the static image (a filmstrip of
+    /// chosen frames, say); by default the last frame.
+    /// </summary>
+    public static PlotlyChart Animation(string title, IReadOnlyList<(string Label, IReadOnlyList<ChartPanel> Panels)> frames,
+        int columns, int panelWidth, int panelHeight, PlotlyChart? still = null)
+    {
+        if (frames.Count == 0)
+        {
+            throw new ArgumentException("An animation needs at least one frame.", nameof(frames));
+        }
+
         string FrameTitle(int i) => $"{title} — {frames[i].Label}";
-        // Each frame as a whole chart, to read its traces back as plotly.js JSON.
-        var charts = frames.Select((f, i) => Single(f.Panel with { Title = FrameTitle(i) }, width, height, AnimationControlsHeight)).ToArray();
-        var data = charts.Select(c => JsonNode.Parse(c.Json)!["data"]!.AsArray()).ToArray();
+        // Each frame as a whole chart, to read its traces and panel titles back as plotly.js JSON.
+        var charts = frames.Select((f, i) => Grid(columns, FrameTitle(i), panelWidth, panelHeight, f.Panels, AnimationControlsHeight)).ToArray();
+        var figures = charts.Select(c => JsonNode.Parse(c.Json)!).ToArray();
+        var data = figures.Select(f => f["data"]!.AsArray()).ToArray();
         if (data.Any(d => d.Count != data[0].Count))
         {
             throw new ArgumentException("Every frame of an animation must have the same traces.", nameof(frames));
@@ -264,32 +287,40 @@ public static class PlotlyCharts
                 .ToArray())
             .ToArray();
         var changing = Enumerable.Range(0, data[0].Count).Where(t => varying[t].Length > 0).ToArray();
+        var annotations = figures.Select(f => f["layout"]?["annotations"]).ToArray();
+        var titlesChange = annotations.Any(a => !JsonNode.DeepEquals(a, annotations[0]));
         var frameList = new JsonArray();
         for (var i = 0; i < frames.Count; i++)
         {
             var frameData = changing.Select(t => (JsonNode)new JsonObject(varying[t].Select(key =>
                 KeyValuePair.Create(key, data[i][t]![key]?.DeepClone())))).ToArray();
+            var layout = new JsonObject { ["title"] = new JsonObject { ["text"] = FrameTitle(i) } };
+            if (titlesChange)
+            {
+                layout["annotations"] = annotations[i]?.DeepClone();
+            }
+
             frameList.Add(new JsonObject
             {
                 ["name"] = frames[i].Label,
                 ["data"] = new JsonArray(frameData),
                 ["traces"] = new JsonArray(changing.Select(t => (JsonNode)JsonValue.Create(t)).ToArray()),
-                ["layout"] = new JsonObject { ["title"] = new JsonObject { ["text"] = FrameTitle(i) } },
+                ["layout"] = layout,
             });
         }
 
-        var first = charts[0].Chart;
+        var pictures = frames[0].Panels.All(p => p.IsImage);
         var controls = new Layout();
         // The controls sit below the plot area, under the x axis' title where there is one.
-        var below = frames[0].Panel.IsImage ? 8 : PlotlyBottomMargin - 10;
+        var below = pictures ? 8 : PlotlyBottomMargin - 10;
         // The Play/Pause buttons (about 80 pixels) come first, the slider after them.
-        var plotWidth = frames[0].Panel.IsImage ? width : width - 2 * PlotlySideMargin;
+        var plotWidth = columns * panelWidth - (pictures ? 0 : 2 * PlotlySideMargin);
         var sliderStart = Math.Min(0.4, 80.0 / plotWidth);
         controls.SetProperty("sliders", new[] { Slider(frames.Select(f => f.Label).ToArray(), below, sliderStart) });
         controls.SetProperty("updatemenus", new[] { PlayButtons(below) });
-        var animated = GenericChart.addLayout(controls, first);
-        var still = Single(frames[^1].Panel with { Title = $"{FrameTitle(frames.Count - 1)} (last of {frames.Count} frames)" }, width, height);
-        return new PlotlyChart(animated, frameList, still.Chart);
+        var animated = GenericChart.addLayout(controls, charts[0].Chart);
+        var lastFrame = Grid(columns, $"{FrameTitle(frames.Count - 1)} (last of {frames.Count} frames)", panelWidth, panelHeight, frames[^1].Panels);
+        return new PlotlyChart(animated, frameList, (still ?? lastFrame).Chart);
     }
 
     // Room under the plot for the slider and buttons, so they are not drawn over the x axis' title.

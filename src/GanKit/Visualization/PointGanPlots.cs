@@ -85,6 +85,30 @@ public static class PointGanPlots
         return PlotlyCharts.Grid(2, Invariant($"{left.Label} (left) vs {right.Label} (right): G blue, D orange"), 480, 300, panels);
     }
 
+    /// <summary>
+    /// Two runs side by side and in step: an animation over training (slider and play button where plotly.js runs;
+    /// each panel's title gives its w and b at the step shown), whose static image is the <see cref="SideBySide"/>
+    /// filmstrip of <paramref name="stillFrames"/> rows.
+    /// </summary>
+    public static PlotlyChart AnimateSideBySide((PointGanResult Result, int Seed, string Label) left, (PointGanResult Result, int Seed, string Label) right,
+        int frames = 24, int stillFrames = 4)
+    {
+        var leftRecords = FrameRecords(left.Result, frames);
+        var rightRecords = FrameRecords(right.Result, frames);
+        var count = Math.Min(leftRecords.Length, rightRecords.Length);
+        ChartPanel Panel((PointGanResult Result, int Seed, string Label) run, int record)
+        {
+            var p = run.Result.At(record, run.Seed);
+            return FunctionsPanel(p, Invariant($"{run.Label}: w = {p.W:F2}, b = {p.B:F2}"));
+        }
+
+        return PlotlyCharts.Animation(Invariant($"{left.Label} (left) vs {right.Label} (right)"),
+            Enumerable.Range(0, count)
+                .Select(i => (Invariant($"step {left.Result.RecordedSteps[leftRecords[i]]}"), (IReadOnlyList<ChartPanel>)[Panel(left, leftRecords[i]), Panel(right, rightRecords[i])]))
+                .ToArray(),
+            2, 480, 300, SideBySide(left, right, stillFrames));
+    }
+
     /// <summary>w and b over training: mean across seeds (lines) and mean ± std (bands), with the targets 0 and 1 dashed.</summary>
     public static PlotlyChart ParameterBands(PointGanResult result, string? title = null) =>
         PlotlyCharts.Single(ParameterBandsPanel(result, title ?? Invariant($"Generator's w and b over training, {result.Seeds.Count} seeds (mean ± std)"), null), 720, 400);

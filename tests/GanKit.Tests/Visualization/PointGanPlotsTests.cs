@@ -54,6 +54,23 @@ public sealed class PointGanPlotsTests
     }
 
     [Fact]
+    public void Two_runs_animate_in_step_with_each_panel_titled_by_its_parameters()
+    {
+        var result = PointGanTrainer.Train([1, 2], Short);
+
+        var animation = Figure(PointGanPlots.AnimateSideBySide((result, 0, "seed 1"), (result, 1, "seed 2"), frames: 3));
+
+        var frames = animation["frames"]!.AsArray();
+        Assert.Equal(["step 0", "step 20", "step 40"], frames.Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal("seed 1 (left) vs seed 2 (right) — step 40", frames[^1]!["layout"]!["title"]!["text"]!.GetValue<string>());
+        // Four traces per panel; in each, all but the real value's line move.
+        Assert.Equal([0, 1, 3, 4, 5, 7], frames[^1]!["traces"]!.AsArray().Select(t => t!.GetValue<int>()));
+        var titles = frames[^1]!["layout"]!["annotations"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()).ToArray();
+        Assert.Equal([Invariant($"seed 1: w = {result.Final(0).W:F2}, b = {result.Final(0).B:F2}"), Invariant($"seed 2: w = {result.Final(1).W:F2}, b = {result.Final(1).B:F2}")], titles);
+        Assert.Equal(2, animation["layout"]!["grid"]!["columns"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void Parameter_bands_hold_mean_plus_minus_std_across_seeds()
     {
         var result = PointGanTrainer.Train([1, 2, 3], Short);
