@@ -17,13 +17,14 @@ public sealed class LiveProgress
     private IDisplayHandle? _handle;
     private long _lastRefresh;
 
-    public LiveProgress(long totalSteps, string? title = null, IDisplaySink? sink = null, TimeProvider? clock = null, TimeSpan? refreshInterval = null)
+    /// <param name="stepUnit">What a step counts, e.g. "experiment" (default "step").</param>
+    public LiveProgress(long totalSteps, string? title = null, IDisplaySink? sink = null, TimeProvider? clock = null, TimeSpan? refreshInterval = null, string stepUnit = "step")
     {
         _sink = sink ?? NotebookHost.Sink;
         _clock = clock ?? TimeProvider.System;
         _started = _clock.GetTimestamp();
         RefreshInterval = refreshInterval ?? TimeSpan.FromSeconds(1);
-        Current = new TrainingProgress { Title = title, TotalSteps = totalSteps };
+        Current = new TrainingProgress { Title = title, TotalSteps = totalSteps, StepUnit = stepUnit };
     }
 
     public TimeSpan RefreshInterval { get; }

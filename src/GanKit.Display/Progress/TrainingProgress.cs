@@ -20,6 +20,9 @@ public sealed record TrainingProgress : IMimeRenderable
 
     public long TotalSteps { get; init; }
 
+    /// <summary>What a step counts ("step", or "experiment" for a loop over experiments); its plural adds an s.</summary>
+    public string StepUnit { get; init; } = "step";
+
     public IReadOnlyDictionary<string, double> Losses { get; init; } = new Dictionary<string, double>();
 
     /// <summary>Mean D(x): the discriminator's output on real data.</summary>
@@ -85,7 +88,7 @@ public sealed record TrainingProgress : IMimeRenderable
     }
 
     private string StatusLine() => Invariant(
-        $"{State} step {Step}/{TotalSteps} ({Fraction * 100:F0}%), {StepsPerSecond:F1} steps/s, elapsed {Clock(Elapsed)}, ETA {(Eta is { } eta ? Clock(eta) : "?")}");
+        $"{State} {StepUnit} {Step}/{TotalSteps} ({Fraction * 100:F0}%), {StepsPerSecond:F1} {StepUnit}s/s, elapsed {Clock(Elapsed)}, ETA {(Eta is { } eta ? Clock(eta) : "?")}");
 
     private IEnumerable<(string Name, double Value)> Metrics()
     {

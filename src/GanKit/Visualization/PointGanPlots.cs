@@ -59,7 +59,7 @@ public static class PointGanPlots
     /// G and D of one seed over training, one frame per recorded step picked (slider and play button in Plotly; the
     /// title says the step shown). Frames carry only G, D and G's outputs: the real value's line is written once.
     /// </summary>
-    public static PlotlyChart Animate(PointGanResult result, int seedIndex, string title, int frames = 24) =>
+    public static PlotlyChart Animate(PointGanResult result, int seedIndex, string title, int frames = 20) =>
         PlotlyCharts.Animation(title, FrameRecords(result, frames)
             .Select(record => (Invariant($"step {result.RecordedSteps[record]}"), FunctionsPanel(result.At(record, seedIndex), null)))
             .ToArray(), 680, 400);
@@ -91,7 +91,7 @@ public static class PointGanPlots
     /// filmstrip of <paramref name="stillFrames"/> rows.
     /// </summary>
     public static PlotlyChart AnimateSideBySide((PointGanResult Result, int Seed, string Label) left, (PointGanResult Result, int Seed, string Label) right,
-        int frames = 24, int stillFrames = 4)
+        int frames = 20, int stillFrames = 4)
     {
         var leftRecords = FrameRecords(left.Result, frames);
         var rightRecords = FrameRecords(right.Result, frames);

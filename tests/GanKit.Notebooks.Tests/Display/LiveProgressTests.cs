@@ -66,6 +66,7 @@ public sealed class LiveProgressTests
         Assert.Same(grid, state.Samples);
         Assert.Contains("running step 20/50 (40%), 2.0 steps/s, elapsed 00:10, ETA 00:15", state.RenderToString(Mime.PlainText));
         Assert.Contains("<img", state.RenderToString(Mime.Html));
+        Assert.Contains("running experiment 20/50 (40%), 2.0 experiments/s", (state with { StepUnit = "experiment" }).RenderToString(Mime.PlainText));
     }
 
     [Fact]
