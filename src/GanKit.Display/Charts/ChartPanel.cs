@@ -14,6 +14,9 @@ public sealed record ChartPanel(string? Title, string? XLabel, string? YLabel, I
 
     public (double Min, double Max)? YRange { get; init; }
 
+    /// <summary>Where the x axis has its ticks (null: plotly.js chooses), e.g. epoch 1 and every fifth.</summary>
+    public IReadOnlyList<double>? XTicks { get; init; }
+
     /// <summary>True for a picture panel: no axes, square pixels, row 0 at the top.</summary>
     public bool IsImage { get; init; }
 }

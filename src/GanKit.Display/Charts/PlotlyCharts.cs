@@ -156,6 +156,11 @@ public static class PlotlyCharts
             }
 
             var xAxis = Axis(panel, panel.XLabel, panel.XRange, isY: false, i);
+            if (panel.XTicks is { } ticks)
+            {
+                xAxis["tickvals"] = ticks.ToArray();
+            }
+
             var yAxis = Axis(panel, panel.YLabel, panel.YRange, isY: true, i);
             if (pictures)
             {

@@ -44,7 +44,7 @@ public static class GanPlots
             traces.Add(PlotlyCharts.Points(x, [epochs[0].LossG], color: Magenta));
         }
 
-        return new ChartPanel(title, "epoch", "loss (mean per example)", traces) { XRange = xRange };
+        return new ChartPanel(title, "epoch", "loss (mean per example)", traces) { XRange = xRange, XTicks = EpochTicks(lastEpoch) };
     }
 
     /// <summary>Rows of an (N, 2) tensor as (x, y) arrays for plotting.</summary>
@@ -108,6 +108,18 @@ public static class GanPlots
         return (Around(x, margin), Around(y, margin));
     }
 
+    // The first epoch and round ones up to the last, about five ticks: 1, 5, 10, 15, 20 for 20 epochs.
+    private static double[] EpochTicks(int lastEpoch)
+    {
+        var step = new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 }.FirstOrDefault(s => lastEpoch / s <= 5, lastEpoch);
+        return new[] { 1.0 }.Concat(Enumerable.Range(1, lastEpoch / step).Select(k => (double)(k * step))).Distinct().ToArray();
+    }
+
+    /// <summary>The smallest ranges holding both: axes that grow to keep every point in view.</summary>
+    public static ((double Min, double Max) X, (double Min, double Max) Y) Union(
+        ((double Min, double Max) X, (double Min, double Max) Y) a, ((double Min, double Max) X, (double Min, double Max) Y) b) =>
+        ((Math.Min(a.X.Min, b.X.Min), Math.Max(a.X.Max, b.X.Max)), (Math.Min(a.Y.Min, b.Y.Min), Math.Max(a.Y.Max, b.Y.Max)));
+
     /// <summary>d2l's training figure: losses per epoch on top, real vs generated points below.</summary>
     public static PlotlyChart TrainingFigure(IReadOnlyList<EpochRecord> epochs, Tensor real, Tensor? generated, int totalEpochs,
         ((double Min, double Max) X, (double Min, double Max) Y)? ranges = null, string? title = null) =>
@@ -119,7 +131,7 @@ public static class GanPlots
     {
         using var generated = run.Trainer.Generate(100);
         return TrainingFigure(run.Result.History.Epochs, run.Real, generated, Math.Max(2, run.Result.History.Epochs.Count),
-            RangesAround(run.Real), run.Label);
+            Union(RangesAround(run.Real), RangesAround(generated)), run.Label);
     }
 
     /// <summary>

@@ -56,7 +56,9 @@ public sealed class LiveTrainingFigure : IDisposable
                 ? $"Epoch 0 of {TotalEpochs}"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"Epoch {epochs[^1].Epoch} of {TotalEpochs}: loss_D {epochs[^1].LossD:F3}, loss_G {epochs[^1].LossG:F3}");
-            return GanPlots.TrainingFigure(epochs, _real, _generated, TotalEpochs, _ranges, title);
+            // The axes fit the real points and grow when generated ones fall outside, so none is cut off.
+            var ranges = _generated is null ? _ranges : GanPlots.Union(_ranges, GanPlots.RangesAround(_generated));
+            return GanPlots.TrainingFigure(epochs, _real, _generated, TotalEpochs, ranges, title);
         }
     }
 

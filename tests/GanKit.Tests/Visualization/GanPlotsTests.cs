@@ -48,7 +48,21 @@ public sealed class GanPlotsTests
         Assert.Equal("dash", lines[1]["line"]!["dash"]!.GetValue<string>());
         Assert.Equal(Math.Log(2), Values(lines[2], "y")[0], 6); // charts keep six significant digits
         Assert.Equal([0.5, 20.5], Values(figure["layout"]!["xaxis"]!, "range"));
+        Assert.Equal([1, 5, 10, 15, 20], Values(figure["layout"]!["xaxis"]!, "tickvals")); // epoch 1 has a tick
+        Assert.Equal([1, 2, 3], Values(Figure(GanPlots.Losses([Epoch(1, 0.4, 1.6)], totalEpochs: 3))["layout"]!["xaxis"]!, "tickvals"));
         Assert.Equal("epoch", figure["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Axes_that_grow_keep_generated_points_outside_the_real_cloud_in_view()
+    {
+        using var real = tensor(new float[] { 0, 0, 1, 1 }).reshape(2, 2);
+        using var fake = tensor(new float[] { -3, 5 }).reshape(1, 2);
+
+        var ranges = GanPlots.Union(GanPlots.RangesAround(real), GanPlots.RangesAround(fake));
+
+        Assert.True(ranges.X.Min <= -3 && ranges.X.Max >= 1, $"x range {ranges.X}");
+        Assert.True(ranges.Y.Min <= 0 && ranges.Y.Max >= 5, $"y range {ranges.Y}");
     }
 
     [Fact]
