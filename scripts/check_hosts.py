@@ -1,6 +1,7 @@
-"""Checks live displays (display + update) in hosts of the .NET Interactive kernel that run here.
+"""Checks the hosts of the .NET Interactive kernel that run here: live displays (display + update), and that a
+notebook gives the same numbers in dotnet-repl as in gankit-nb.
 
-Run by scripts/check-live-displays.sh, which installs the tools and the Jupyter kernel spec into temporary folders.
+Run by scripts/check-hosts.sh, which installs the tools and the Jupyter kernel spec into temporary folders.
   probe REPO                 Jupyter: the display_data and update_display_data messages of three cells (the
                              kernel helper display(x).Update(y), GanKit's NotebookHost.Display, GanKit's
                              LiveProgress), counting the updates that name a display_id shown before.
@@ -9,9 +10,14 @@ Run by scripts/check-live-displays.sh, which installs the tools and the Jupyter 
   write-probe REPO OUT       writes the three probe cells as a notebook (for dotnet-repl).
   inject NB OUT name=value   writes NB with the overrides in an injected-parameters cell (for dotnet-repl).
   list NB                    lists the display_data outputs of NB per cell.
+  smoke NB                   prints NB's smoke parameters (metadata gankit.smoke_parameters) as name=value words.
+  compare A B                compares two runs of one notebook cell by cell: printed text and table lines, and the
+                             data of every Plotly figure; text that mentions time (s, ms, elapsed, per second) is
+                             left out, since it differs from run to run. Exits 1 on a difference.
 """
 import json
 import os
+import re
 import sys
 import time
 import warnings
@@ -106,6 +112,40 @@ def notebook(path, out, overrides):
     list_displays(nb)
 
 
+TIMING = re.compile(r"elapsed|ETA|/s\b|/sec|\d\s?(s|ms|min)\b|seconds|time per|s/step", re.IGNORECASE)
+
+
+def results(nb):
+    """Per code cell (by source; injected parameter cells left out): what it printed and drew, minus timings."""
+    found = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            continue
+        blocks = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "application/vnd.plotly.v1+json" in data:
+                figure = data["application/vnd.plotly.v1+json"]
+                figure = json.loads(figure) if isinstance(figure, str) else figure
+                blocks.append(json.dumps(figure.get("data"), sort_keys=True))
+            elif output.get("output_type") == "stream" or "text/plain" in data:
+                text = output.get("text") if output.get("output_type") == "stream" else data["text/plain"]
+                blocks.append("".join(text) if isinstance(text, list) else text)
+        found[cell.source] = [b for b in blocks if not TIMING.search(b)]
+    return found
+
+
+def compare(a_path, b_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dotnet-repl writes cells without ids
+        a, b = (results(nbformat.read(p, as_version=4)) for p in (a_path, b_path))
+    differing = [source for source in a if a[source] != b.get(source)]
+    compared = sum(len(blocks) for blocks in a.values())
+    print(json.dumps({"notebook": os.path.basename(a_path), "cells": len(a), "outputs_compared": compared,
+                      "cells_differing": len(differing), "first_difference": differing[0][:80] if differing else None}))
+    return 1 if differing else 0
+
+
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "probe":
@@ -120,5 +160,10 @@ if __name__ == "__main__":
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # dotnet-repl writes cells without ids
             list_displays(nbformat.read(args[0], as_version=4))
+    elif mode == "smoke":
+        smoke = nbformat.read(args[0], as_version=4).metadata.get("gankit", {}).get("smoke_parameters", {})
+        print(" ".join(f"{name}={value}" for name, value in smoke.items()))
+    elif mode == "compare":
+        sys.exit(compare(args[0], args[1]))
     else:
         sys.exit(f"unknown mode {mode!r}; see the docstring")
