@@ -14,6 +14,9 @@ public sealed record ChartPanel(string? Title, string? XLabel, string? YLabel, I
 
     public (double Min, double Max)? YRange { get; init; }
 
+    /// <summary>A logarithmic x axis (positive x only), for sweeps over several orders of magnitude or a region near 0.</summary>
+    public bool XLog { get; init; }
+
     /// <summary>Where the x axis has its ticks (null: plotly.js chooses), e.g. epoch 1 and every fifth.</summary>
     public IReadOnlyList<double>? XTicks { get; init; }
 

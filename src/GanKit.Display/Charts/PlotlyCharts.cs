@@ -161,6 +161,16 @@ public static class PlotlyCharts
                 xAxis["tickvals"] = ticks.ToArray();
             }
 
+            if (panel.XLog)
+            {
+                // plotly.js gives a log axis's range in powers of ten.
+                xAxis["type"] = "log";
+                if (panel.XRange is { } range)
+                {
+                    xAxis["range"] = new[] { Math.Log10(range.Min), Math.Log10(range.Max) };
+                }
+            }
+
             var yAxis = Axis(panel, panel.YLabel, panel.YRange, isY: true, i);
             if (pictures)
             {

@@ -214,7 +214,9 @@ public static class PointGanPlots
         var colors = new[] { GanPlots.Blue, GanPlots.Orange, GanPlots.Red, GanPlots.Purple };
         var traces = lines.Select((line, i) => PlotlyCharts.Line(x, line.Loss, line.Name, colors[i % colors.Length])).ToList();
         traces.Add(PlotlyCharts.Line([x[0], x[^1]], [GanPlots.Ln2, GanPlots.Ln2], "flat D = 0.5 everywhere: ln 2", GanPlots.Grey, dashed: true));
-        return PlotlyCharts.Single(new ChartPanel(title, xLabel, "D's loss (lower = 'better' D)", traces), 900, 420);
+        // A log axis when x spans orders of magnitude (half-widths from 0.02 to 1.5): the interesting small values get room.
+        var logX = x[0] > 0 && x[^1] / x[0] >= 20;
+        return PlotlyCharts.Single(new ChartPanel(title, logX ? xLabel + " (log scale)" : xLabel, "D's loss (lower = 'better' D)", traces) { XLog = logX }, 900, 420);
     }
 
     /// <summary>Several discriminators against one generator on the shared axis: G's outputs as blue dots on y = 0, each D a curve.</summary>

@@ -71,6 +71,18 @@ public sealed class PointGanPlotsTests
     }
 
     [Fact]
+    public void A_loss_sweep_over_orders_of_magnitude_gets_a_log_axis()
+    {
+        var wide = Figure(PointGanPlots.LossSweep([0.02, 0.5, 1.5], [("bell", [0.7, 0.9, 1.0])], "sweep", "half-width"));
+        var narrow = Figure(PointGanPlots.LossSweep([1, 2, 3], [("bell", [0.7, 0.9, 1.0])], "sweep", "half-width"));
+
+        Assert.Equal("log", wide["layout"]!["xaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal("half-width (log scale)", wide["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Null(narrow["layout"]!["xaxis"]!["type"]);
+        Assert.Equal(Math.Log(2), Values(wide["data"]![1]!, "y")[0], 5); // the flat D's ln 2 line
+    }
+
+    [Fact]
     public void Parameter_bands_hold_mean_plus_minus_std_across_seeds()
     {
         var result = PointGanTrainer.Train([1, 2, 3], Short);
