@@ -216,7 +216,13 @@ public static class PointGanPlots
         traces.Add(PlotlyCharts.Line([x[0], x[^1]], [GanPlots.Ln2, GanPlots.Ln2], "flat D = 0.5 everywhere: ln 2", GanPlots.Grey, dashed: true));
         // A log axis when x spans orders of magnitude (half-widths from 0.02 to 1.5): the interesting small values get room.
         var logX = x[0] > 0 && x[^1] / x[0] >= 20;
-        return PlotlyCharts.Single(new ChartPanel(title, logX ? xLabel + " (log scale)" : xLabel, "D's loss (lower = 'better' D)", traces) { XLog = logX }, 900, 420);
+        // On a log axis, ticks at 1, 2 and 5 times powers of ten, labelled in full (plotly.js would write 0.02 as "2").
+        var ticks = logX
+            ? Enumerable.Range(-6, 13).SelectMany(p => new[] { 1, 2, 5 }.Select(m => m * Math.Pow(10, p)))
+                .Select(t => Math.Round(t, 6)).Where(t => t >= x[0] * 0.999 && t <= x[^1] * 1.001).ToArray()
+            : null;
+        return PlotlyCharts.Single(new ChartPanel(title, logX ? xLabel + " (log scale)" : xLabel, "D's loss (lower = 'better' D)", traces)
+            { XLog = logX, XTicks = ticks }, 900, 420);
     }
 
     /// <summary>Several discriminators against one generator on the shared axis: G's outputs as blue dots on y = 0, each D a curve.</summary>

@@ -78,6 +78,7 @@ public sealed class PointGanPlotsTests
 
         Assert.Equal("log", wide["layout"]!["xaxis"]!["type"]!.GetValue<string>());
         Assert.Equal("half-width (log scale)", wide["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal([0.02, 0.05, 0.1, 0.2, 0.5, 1], Values(wide["layout"]!["xaxis"]!, "tickvals"));
         Assert.Null(narrow["layout"]!["xaxis"]!["type"]);
         Assert.Equal(Math.Log(2), Values(wide["data"]![1]!, "y")[0], 5); // the flat D's ln 2 line
     }
