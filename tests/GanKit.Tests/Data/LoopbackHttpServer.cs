@@ -47,8 +47,10 @@ internal sealed class LoopbackHttpServer : IDisposable
             {
                 client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is OperationCanceledException || _stop.IsCancellationRequested)
             {
+                // Stopping: Dispose cancelled, and may have stopped the listener before this accept began (then the
+                // socket is already disposed or the listener no longer started).
                 return;
             }
             _ = Task.Run(() => ServeAsync(client));
