@@ -16,6 +16,7 @@ global using GanKit.Reporting;
 global using GanKit.Reproducibility;
 global using GanKit.Tracking;
 global using GanKit.Training;
+global using GanKit.Training.Dcgan;
 global using GanKit.Training.Keras;
 global using GanKit.Training.PointGan;
 global using GanKit.Visualization;

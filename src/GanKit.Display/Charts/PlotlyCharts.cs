@@ -117,9 +117,10 @@ public static class PlotlyCharts
         {
             // Pictures are laid out to the pixel (panelWidth × panelHeight each, its title above it): no ticks or
             // axis titles to make room for, so the margins are thin and the domains exact.
-            // Wide enough for the title (about 8 pixels a character at plotly.js's 17 px title font), pictures centred.
+            // Wide enough for the title (up to 9 pixels a character at plotly.js's 17 px title font: 8 clipped
+            // "step 950 (last of 20 frames)" by 2 pixels), pictures centred.
             var picturesWidth = columns * (panelWidth + PictureGap) - PictureGap;
-            var side = Math.Max(PictureMargin, ((title?.Length ?? 0) * 8 + 2 * PictureMargin - picturesWidth) / 2);
+            var side = Math.Max(PictureMargin, ((title?.Length ?? 0) * 9 + 2 * PictureMargin - picturesWidth) / 2);
             layout.SetProperty("width", side * 2 + picturesWidth);
             layout.SetProperty("height", PictureMargin * 2 + titleHeight + rows * (stripHeight + panelHeight + PictureGap) - PictureGap + controlsHeight);
             layout.SetProperty("margin", new Dictionary<string, object> { ["l"] = side, ["r"] = side, ["t"] = PictureMargin + titleHeight, ["b"] = PictureMargin + controlsHeight });

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GanKit.IO;
 using GanKit.Training;
+using GanKit.Training.Dcgan;
 using GanKit.Training.Keras;
 using TorchSharp;
 
@@ -24,6 +25,8 @@ public static class Checkpoint
 
     public static void Save(KerasGanTrainer trainer, string path) => Save((ICheckpointable)trainer, path);
 
+    public static void Save(DcganTrainer trainer, string path) => Save((ICheckpointable)trainer, path);
+
     /// <summary>
     /// Restores a checkpoint into a trainer built with the same networks and options, and torch's random
     /// generator to where the saved run was. A file that does not fit (another trainer, other shapes,
@@ -33,6 +36,9 @@ public static class Checkpoint
 
     /// <inheritdoc cref="Load(GanTrainer, string)"/>
     public static void Load(KerasGanTrainer trainer, string path) => Load((ICheckpointable)trainer, path);
+
+    /// <inheritdoc cref="Load(GanTrainer, string)"/>
+    public static void Load(DcganTrainer trainer, string path) => Load((ICheckpointable)trainer, path);
 
     private static void Save(ICheckpointable trainer, string path) => AtomicFile.Write(path, stream => Write(trainer, stream));
 
@@ -100,6 +106,11 @@ public static class Checkpoint
         catch (Exception e) when (e is EndOfStreamException or JsonException or FormatException)
         {
             throw new InvalidDataException($"{source} is not a readable GanKit checkpoint: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            // TorchSharp's load refuses a tensor of another shape or type with an ArgumentException.
+            throw new InvalidDataException($"{source} does not fit this trainer's networks: {e.Message}", e);
         }
     }
 

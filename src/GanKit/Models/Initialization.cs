@@ -51,5 +51,31 @@ public static class Initialization
         return module;
     }
 
+    /// <summary>
+    /// The PyTorch DCGAN tutorial's <c>weights_init</c>: convolution and transposed-convolution weights from
+    /// N(0, 0.02), batch-norm scales from N(1, 0.02) and shifts 0. Layers are visited in order, as PyTorch's
+    /// <c>apply</c> reaches the leaves of the same module, so draws match it.
+    /// </summary>
+    public static T Dcgan<T>(T module) where T : Module
+    {
+        foreach (var (_, layer) in ModuleTree.PreOrder(module))
+        {
+            switch (layer)
+            {
+                case Conv2d conv:
+                    init.normal_(conv.weight, 0, TutorialStd);
+                    break;
+                case ConvTranspose2d transposed:
+                    init.normal_(transposed.weight, 0, TutorialStd);
+                    break;
+                case BatchNorm2d norm:
+                    if (norm.weight is not null) init.normal_(norm.weight, 1, TutorialStd);
+                    if (norm.bias is not null) init.zeros_(norm.bias);
+                    break;
+            }
+        }
+        return module;
+    }
+
     private static bool IsBias(string parameterName) => parameterName == "bias" || parameterName.EndsWith(".bias", StringComparison.Ordinal);
 }

@@ -55,9 +55,9 @@ public sealed class ImageFigureTests
         // Each 7-pixel picture takes 21 screen pixels: its x domain is 21 of the plot's 2 × 21 + 12 (gap) pixels.
         var domain = layout.GetProperty("xaxis2").GetProperty("domain").EnumerateArray().Select(d => d.GetDouble()).ToArray();
         Assert.Equal(21.0 / 54, domain[1] - domain[0], 9);
-        // The title "Samples" wants about 7 × 8 + 20 = 76 pixels, more than the pictures' 54: they are centred.
-        Assert.Equal(11 + 54 + 11, layout.GetProperty("width").GetInt32());
-        Assert.Equal(11, layout.GetProperty("margin").GetProperty("l").GetInt32());
+        // The title "Samples" wants about 7 × 9 + 20 = 83 pixels, more than the pictures' 54: they are centred.
+        Assert.Equal(14 + 54 + 14, layout.GetProperty("width").GetInt32());
+        Assert.Equal(14, layout.GetProperty("margin").GetProperty("l").GetInt32());
     }
 
     [Fact]
