@@ -5,7 +5,9 @@
 // Build first: dotnet build Notebooks.sln -c Release
 #r "../src/GanKit/bin/Release/net8.0/GanKit.dll"
 
+global using GanKit.Checkpoints;
 global using GanKit.Data;
+global using GanKit.Data.Images;
 global using GanKit.Display.Charts;
 global using GanKit.Display.Hosting;
 global using GanKit.Display.Images;

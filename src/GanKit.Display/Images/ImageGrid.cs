@@ -97,6 +97,9 @@ public sealed class ImageGrid : IMimeRenderable
     /// <summary>The grid encoded as PNG.</summary>
     public byte[] ToPng() => _png ??= PngEncoder.Encode(_pixels, Width, Height, Channels == 3 ? PngColor.Rgb : PngColor.Gray);
 
+    /// <summary>Writes the PNG to <paramref name="path"/> atomically (a crash leaves the old file or the new), creating its folder.</summary>
+    public void SavePng(string path) => AtomicFile.WriteAllBytes(path, ToPng());
+
     public void Render(string mimeType, TextWriter writer) =>
         writer.Write(mimeType == Mime.Png ? Convert.ToBase64String(ToPng()) : ToString());
 

@@ -109,7 +109,7 @@ public static class GanPlots
     }
 
     // The first epoch and round ones up to the last, about five ticks: 1, 5, 10, 15, 20 for 20 epochs.
-    private static double[] EpochTicks(int lastEpoch)
+    internal static double[] EpochTicks(int lastEpoch)
     {
         var step = new[] { 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000 }.FirstOrDefault(s => lastEpoch / s <= 5, lastEpoch);
         return new[] { 1.0 }.Concat(Enumerable.Range(1, lastEpoch / step).Select(k => (double)(k * step))).Distinct().ToArray();
