@@ -45,47 +45,43 @@ public static class ImageFolder
 
     private static ImageFolderContent Decode(ImageFolderScan scan, ImageTransform transform, IProgress<ImageFolderProgress>? progress)
     {
-        var toDecode = Enumerable.Range(0, scan.Files.Count).Where(i => scan.SkipReasons[i] is null).ToArray();
-        var pixels = new byte[toDecode.Length][];
-        var failures = new string?[toDecode.Length];
+        // Per file of the scan: its pixels once decoded, or why it is left out.
+        var pixels = new byte[]?[scan.Files.Count];
+        var reasons = scan.SkipReasons.ToArray();
+        var toDecode = Enumerable.Range(0, scan.Files.Count).Where(file => reasons[file] is null).ToArray();
         var done = 0;
         var gate = new object();
         progress?.Report(new ImageFolderProgress(0, toDecode.Length));
         Parallel.For(0, toDecode.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var path = Path.Combine(scan.Folder, scan.Files[toDecode[i]].File);
-            if (ImageDecoder.TryDecode(path, out var image, out var failure))
-                pixels[i] = transform.ResizeAndCrop(image).ToChannelsFirst();
+            var file = toDecode[i];
+            if (ImageDecoder.TryDecode(Path.Combine(scan.Folder, scan.Files[file].File), out var image, out var failure))
+                pixels[file] = transform.ResizeAndCrop(image).ToChannelsFirst();
             else
-                failures[i] = failure;
+                reasons[file] = failure;
             if (progress is null) return;
             // One report at a time and in order, so a display need not be thread-safe.
             lock (gate) progress.Report(new ImageFolderProgress(++done, toDecode.Length));
         });
 
-        var decoded = new Dictionary<int, int>();
-        for (var i = 0; i < toDecode.Length; i++) decoded[toDecode[i]] = i;
         var images = new List<FolderImage>();
         var skipped = new List<SkippedFile>();
-        var imageBytes = 3L * transform.CropSize * transform.CropSize;
-        var kept = new List<byte[]>();
         for (var file = 0; file < scan.Files.Count; file++)
         {
-            var name = scan.Files[file].File;
-            var reason = scan.SkipReasons[file] ?? failures[decoded[file]];
-            if (reason is not null)
-            {
-                skipped.Add(new SkippedFile(name, reason));
-                continue;
-            }
-            images.Add(new FolderImage(name, scan.Labels[file]));
-            kept.Add(pixels[decoded[file]]);
+            if (reasons[file] is { } reason) skipped.Add(new SkippedFile(scan.Files[file].File, reason));
+            else images.Add(new FolderImage(scan.Files[file].File, scan.Labels[file]));
         }
-        if (kept.Count * imageBytes > Array.MaxLength)
+        var imageBytes = 3L * transform.CropSize * transform.CropSize;
+        if (images.Count * imageBytes > Array.MaxLength)
             throw new NotSupportedException(
-                $"{scan.Folder} has {kept.Count:N0} images: at {transform.CropSize}×{transform.CropSize} that is more than the {Array.MaxLength:N0} bytes one array can hold; crop smaller or split the folder");
-        var all = new byte[kept.Count * imageBytes];
-        for (var i = 0; i < kept.Count; i++) kept[i].CopyTo(all, i * imageBytes);
+                $"{scan.Folder} has {images.Count:N0} images: at {transform.CropSize}×{transform.CropSize} that is more than the {Array.MaxLength:N0} bytes one array can hold; crop smaller or split the folder");
+        var all = new byte[images.Count * imageBytes];
+        var at = 0L;
+        foreach (var image in pixels.OfType<byte[]>())
+        {
+            image.CopyTo(all, at);
+            at += imageBytes;
+        }
         return new ImageFolderContent(images, skipped, all);
     }
 

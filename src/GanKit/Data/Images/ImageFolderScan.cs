@@ -43,7 +43,8 @@ internal sealed class ImageFolderScan
     /// <exception cref="DatasetNotFoundException">The folder does not exist.</exception>
     public static ImageFolderScan Scan(string folder)
     {
-        var root = new DirectoryInfo(Path.GetFullPath(folder));
+        // Without a trailing separator, "x/" and "x" are the same folder (one name, one cache file).
+        var root = new DirectoryInfo(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         if (!root.Exists)
             throw new DatasetNotFoundException(File.Exists(root.FullName)
                 ? $"image folder {root.FullName} is a file, not a folder"

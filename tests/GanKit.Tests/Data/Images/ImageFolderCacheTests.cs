@@ -34,6 +34,11 @@ public sealed class ImageFolderCacheTests : IDisposable
         Assert.Equal(first.ClassNames, second.ClassNames);
         Assert.Equal(first.Skipped, second.Skipped);
         Assert.Contains("read from the cache", second.ToString());
+        using (var trailingSlash = ImageFolder.Load(_folder + "/", cacheFolder: Cache))
+        {
+            Assert.True(trailingSlash.FromCache);
+            Assert.Equal("pictures", trailingSlash.Name);
+        }
         // uint8 pixels: 10 images of 3×64×64 bytes plus a header, far less than their 4-byte floats.
         Assert.InRange(new FileInfo(second.CachePath).Length, 10 * 3 * 64 * 64, 10 * 3 * 64 * 64 + 4096);
         Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(second.CachePath)!, ".*"));
