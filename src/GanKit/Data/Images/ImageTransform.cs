@@ -33,6 +33,15 @@ public sealed record ImageTransform
     /// <summary>The side of the square kept from the middle.</summary>
     public int CropSize { get; }
 
+    /// <summary>
+    /// What transparent images are laid on. Null (the default) is torchvision's <c>ImageFolder</c>, whose loader calls
+    /// Pillow's <c>convert('RGB')</c>: alpha is dropped and each pixel keeps the colour stored under it, which for
+    /// PNGs saved by size-optimising tools (the Noto emoji among them) is streaks of neighbouring colours. A colour
+    /// composites each image onto it first, as Pillow's <c>alpha_composite</c> onto an opaque image of that colour.
+    /// Opaque images are the same either way.
+    /// </summary>
+    public RgbColor? Background { get; init; }
+
     /// <summary>Resize and crop: the 8-bit pixels before ToTensor (what a dataset cache keeps).</summary>
     public RgbImage ResizeAndCrop(RgbImage image) =>
         ImageTransforms.CenterCrop(ImageTransforms.Resize(image, ResizeSize), CropSize);
@@ -51,5 +60,6 @@ public sealed record ImageTransform
         return ImageTransforms.Normalize(unit, Mean, Std);
     }
 
-    public override string ToString() => $"Resize({ResizeSize}), CenterCrop({CropSize}), ToTensor, Normalize(0.5, 0.5)";
+    public override string ToString() =>
+        (Background is { } background ? $"on {background}, " : "") + $"Resize({ResizeSize}), CenterCrop({CropSize}), ToTensor, Normalize(0.5, 0.5)";
 }

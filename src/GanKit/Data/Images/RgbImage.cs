@@ -45,3 +45,13 @@ public sealed class RgbImage
 
     public override string ToString() => $"{Width}×{Height} RGB image";
 }
+
+/// <summary>A colour to lay transparent images on (<see cref="ImageTransform.Background"/>); "#RRGGBB" when printed.</summary>
+public readonly record struct RgbColor(byte R, byte G, byte B)
+{
+    public static RgbColor White { get; } = new(255, 255, 255);
+
+    public static RgbColor Black { get; } = new(0, 0, 0);
+
+    public override string ToString() => $"#{R:X2}{G:X2}{B:X2}";
+}

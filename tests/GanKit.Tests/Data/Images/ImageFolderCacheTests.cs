@@ -102,6 +102,23 @@ public sealed class ImageFolderCacheTests : IDisposable
         Assert.True(largeAgain.FromCache);
     }
 
+    [Fact]
+    public void ABackgroundHasItsOwnCacheFileAndChangesOnlyTransparentImages()
+    {
+        using var dropped = Load();
+        using var onWhite = Load(new ImageTransform { Background = RgbColor.White });
+        Assert.False(onWhite.FromCache);
+        Assert.NotEqual(dropped.CachePath, onWhite.CachePath);
+        for (var i = 0; i < dropped.Count; i++)
+        {
+            using var a = dropped.Images[i];
+            using var b = onWhite.Images[i];
+            Assert.Equal(dropped.Files[i] != "lossless/rgba_150x90.png", a.eq(b).all().item<bool>());
+        }
+        using var onWhiteAgain = Load(new ImageTransform { Background = RgbColor.White });
+        Assert.True(onWhiteAgain.FromCache);
+    }
+
     public static TheoryData<string> Damages => new() { "flipped pixel", "truncated", "garbage", "empty", "other magic" };
 
     [Theory]

@@ -13,7 +13,8 @@ public sealed record GoldenImage(
     [property: JsonPropertyName("resized_height")] int ResizedHeight,
     [property: JsonPropertyName("offset")] int Offset,
     [property: JsonPropertyName("float_sha256")] string FloatSha256,
-    [property: JsonPropertyName("float_sum")] double FloatSum);
+    [property: JsonPropertyName("float_sum")] double FloatSum,
+    [property: JsonPropertyName("on_white_offset")] int OnWhiteOffset);
 
 /// <summary>The fixtures folder (copied to the test output) and goldens.json / goldens.bin beside it.</summary>
 public sealed class ImageGoldens
@@ -55,6 +56,9 @@ public sealed class ImageGoldens
 
     /// <summary>torchvision's Resize + CenterCrop of a file as uint8 (3, size, size), channels first.</summary>
     public byte[] Pixels(GoldenImage image) => _pixels.AsSpan(image.Offset, 3 * Size * Size).ToArray();
+
+    /// <summary>The same of the file composited onto white first (Pillow's alpha_composite).</summary>
+    public byte[] PixelsOnWhite(GoldenImage image) => _pixels.AsSpan(image.OnWhiteOffset, 3 * Size * Size).ToArray();
 
     public static string FixturePath(GoldenImage image) => Path.Combine(Fixtures, image.File);
 

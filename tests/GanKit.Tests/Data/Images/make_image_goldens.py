@@ -8,7 +8,8 @@ Writes, beside this script:
                       every format GanKit reads) plus bad files in 'lossy/broken/' (a nested folder of a class).
   goldens.json        per good file (dataset order): label, size, torchvision's resized size, where its pixels are
                       in goldens.bin, the SHA-256 of torchvision's float32 tensor and its sum; the skipped files.
-  goldens.bin         per good file, torchvision's Resize(64) + CenterCrop(64) as uint8 (3, 64, 64), CHW.
+  goldens.bin         per good file, torchvision's Resize(64) + CenterCrop(64) as uint8 (3, 64, 64), CHW; then the
+                      same of the file composited onto white with Pillow's alpha_composite (at on_white_offset).
 
 The uint8 values are the golden; the script checks that torchvision's full Compose (ToTensor, Normalize) equals
 ((u8 / 255) - 0.5) / 0.5 in float32 bit for bit, so a test needs only the bytes and the hash.
@@ -27,6 +28,7 @@ from torchvision import transforms
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
 SIZE = 64
+WHITE = (255, 255, 255)
 
 
 def picture(width, height, seed):
@@ -102,6 +104,12 @@ def torchvision_pipeline():
     ])
 
 
+def on_background(opened, colour):
+    """The image composited onto an opaque background, with Pillow's alpha_composite (GanKit's ImageTransform.Background)."""
+    rgba = opened.convert("RGBA")
+    return Image.alpha_composite(Image.new("RGBA", rgba.size, colour + (255,)), rgba).convert("RGB")
+
+
 def main():
     good, bad = write_fixtures()
     pipeline = torchvision_pipeline()
@@ -110,6 +118,7 @@ def main():
     for relative in good:
         with Image.open(os.path.join(FIXTURES, relative)) as opened:
             image = opened.convert("RGB")
+            on_white = on_background(opened, WHITE)
         resized = transforms.Resize(SIZE)(image)
         expected = pipeline(image)
         pixels = np.asarray(cropped_only(image)).transpose(2, 0, 1).copy()
@@ -125,8 +134,10 @@ def main():
             "offset": len(blob),
             "float_sha256": hashlib.sha256(expected.numpy().astype("<f4").tobytes()).hexdigest(),
             "float_sum": float(expected.double().sum()),
+            "on_white_offset": len(blob) + pixels.size,
         })
         blob += pixels.tobytes()
+        blob += np.asarray(cropped_only(on_white)).transpose(2, 0, 1).tobytes()
     for relative in bad:
         if relative.endswith(".txt"):
             continue
