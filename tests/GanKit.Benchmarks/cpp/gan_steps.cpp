@@ -168,6 +168,60 @@ std::unique_ptr<Workload> dcgan64(torch::Device device, int64_t batch) {
   return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{batch, 3, 64, 64}, std::vector<int64_t>{batch, 100, 1, 1});
 }
 
+// 6. The step notebook 04 trains (Jovian's DCGAN template), batch 128: G latent 128, D with batch norm after its
+//    first convolution too, Flatten, Sigmoid. D on real (target 1) plus D on G(fresh z) detached (target 0),
+//    summed; then G through D on another fresh z (target 1). BCE, Adam 2e-4, β1 0.5.
+struct JovianDcgan : Workload {
+  static constexpr int64_t latent = 128;
+  nn::Sequential G, D;
+  nn::BCELoss loss;
+  std::unique_ptr<optim::Adam> opt_D, opt_G;
+  torch::Tensor real, ones, zeros;
+  int64_t batch;
+  torch::TensorOptions opts;
+
+  JovianDcgan(torch::Device device, int64_t batch) : batch(batch), opts(torch::TensorOptions().device(device)) {
+    auto up = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
+      return nn::ConvTranspose2d(nn::ConvTranspose2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
+    };
+    auto down = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
+      return nn::Conv2d(nn::Conv2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
+    };
+    auto lrelu = [] { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)); };
+    G = nn::Sequential(up(latent, 512, 1, 0), nn::BatchNorm2d(512), nn::ReLU(),
+                       up(512, 256, 2, 1), nn::BatchNorm2d(256), nn::ReLU(),
+                       up(256, 128, 2, 1), nn::BatchNorm2d(128), nn::ReLU(),
+                       up(128, 64, 2, 1), nn::BatchNorm2d(64), nn::ReLU(),
+                       up(64, 3, 2, 1), nn::Tanh());
+    D = nn::Sequential(down(3, 64, 2, 1), nn::BatchNorm2d(64), lrelu(),
+                       down(64, 128, 2, 1), nn::BatchNorm2d(128), lrelu(),
+                       down(128, 256, 2, 1), nn::BatchNorm2d(256), lrelu(),
+                       down(256, 512, 2, 1), nn::BatchNorm2d(512), lrelu(),
+                       down(512, 1, 1, 0), nn::Flatten(), nn::Sigmoid());
+    G->to(device);
+    D->to(device);
+    auto adam = optim::AdamOptions(2e-4).betas({0.5, 0.999});
+    opt_D = std::make_unique<optim::Adam>(D->parameters(), adam);
+    opt_G = std::make_unique<optim::Adam>(G->parameters(), adam);
+    real = torch::rand({batch, 3, 64, 64}, opts) * 2 - 1;
+    ones = torch::ones({batch, 1}, opts);
+    zeros = torch::zeros({batch, 1}, opts);
+  }
+
+  torch::Tensor noise() { return torch::randn({batch, latent, 1, 1}, opts); }
+
+  void step() override {
+    opt_D->zero_grad();
+    auto loss_D = loss(D->forward(real), ones) + loss(D->forward(G->forward(noise()).detach()), zeros);
+    loss_D.backward();
+    opt_D->step();
+    opt_G->zero_grad();
+    auto loss_G = loss(D->forward(G->forward(noise())), ones);
+    loss_G.backward();
+    opt_G->step();
+  }
+};
+
 // 4. Bulten's Keras MNIST GAN as the notebook trains it (TUTORIALS.md §2.3–2.5, §7): TF 'same'
 //    padding (asymmetric (1, 2) before the 28→14 and 14→7 convolutions: padding 1 plus one zero row
 //    and column, as the library's model; the symmetric (2, 2) of 7→4 and 4→4 is the convolution's own padding 2), Keras' BN (ε 1e-3, momentum 0.1 in
@@ -267,8 +321,9 @@ std::unique_ptr<Workload> make_workload(int number, torch::Device device, int64_
     case 3: return mlp_mnist_gan(device, or_default(64));
     case 4: return std::make_unique<BultenMnistGan>(device, or_default(256));
     case 5: return dcgan64(device, or_default(64));
+    case 6: return std::make_unique<JovianDcgan>(device, or_default(128));
   }
-  throw std::invalid_argument("no workload " + std::to_string(number) + " (there are 1 to 5)");
+  throw std::invalid_argument("no workload " + std::to_string(number) + " (there are 1 to 6)");
 }
 
 // OpenBLAS must not start its own thread pool beside libtorch's, exactly as the managed shim does.

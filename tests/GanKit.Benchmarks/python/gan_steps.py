@@ -211,6 +211,52 @@ class BultenMnistGan:
         self.opt_G.step()
 
 
+class JovianDcgan:
+    """6. The step notebook 04 trains (Jovian's DCGAN template), batch 128: G latent 128, D with batch norm after its
+    first convolution too, Flatten, Sigmoid. D on real (target 1) plus D on G(fresh z) detached (target 0), summed;
+    then G through D on another fresh z (target 1). BCE, Adam 2e-4, β1 0.5."""
+
+    latent = 128
+
+    def __init__(self, device, batch):
+        def up(i, o, stride, pad):
+            return nn.ConvTranspose2d(i, o, 4, stride, pad, bias=False)
+
+        def down(i, o, stride, pad):
+            return nn.Conv2d(i, o, 4, stride, pad, bias=False)
+
+        self.device, self.batch = device, batch
+        self.G = nn.Sequential(up(self.latent, 512, 1, 0), nn.BatchNorm2d(512), nn.ReLU(),
+                               up(512, 256, 2, 1), nn.BatchNorm2d(256), nn.ReLU(),
+                               up(256, 128, 2, 1), nn.BatchNorm2d(128), nn.ReLU(),
+                               up(128, 64, 2, 1), nn.BatchNorm2d(64), nn.ReLU(),
+                               up(64, 3, 2, 1), nn.Tanh()).to(device)
+        self.D = nn.Sequential(down(3, 64, 2, 1), nn.BatchNorm2d(64), nn.LeakyReLU(0.2),
+                               down(64, 128, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
+                               down(128, 256, 2, 1), nn.BatchNorm2d(256), nn.LeakyReLU(0.2),
+                               down(256, 512, 2, 1), nn.BatchNorm2d(512), nn.LeakyReLU(0.2),
+                               down(512, 1, 1, 0), nn.Flatten(), nn.Sigmoid()).to(device)
+        self.loss = nn.BCELoss()
+        self.opt_D = optim.Adam(self.D.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.opt_G = optim.Adam(self.G.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        self.real = torch.rand(batch, 3, 64, 64, device=device) * 2 - 1
+        self.ones = torch.ones(batch, 1, device=device)
+        self.zeros = torch.zeros(batch, 1, device=device)
+
+    def noise(self):
+        return torch.randn(self.batch, self.latent, 1, 1, device=self.device)
+
+    def step(self):
+        self.opt_D.zero_grad()
+        loss_D = self.loss(self.D(self.real), self.ones) + self.loss(self.D(self.G(self.noise()).detach()), self.zeros)
+        loss_D.backward()
+        self.opt_D.step()
+        self.opt_G.zero_grad()
+        loss_G = self.loss(self.D(self.G(self.noise())), self.ones)
+        loss_G.backward()
+        self.opt_G.step()
+
+
 # Each workload and the tutorial's batch size, used when --batch is 0.
 WORKLOADS = {
     1: (GaussianGan, 8),
@@ -218,6 +264,7 @@ WORKLOADS = {
     3: (mlp_mnist_gan, 64),
     4: (BultenMnistGan, 256),
     5: (dcgan64, 64),
+    6: (JovianDcgan, 128),
 }
 
 

@@ -29,6 +29,30 @@ public sealed class ImageFigureTests
     }
 
     [Fact]
+    public void Noisy_colour_pictures_go_into_charts_as_JPEG_and_grey_or_flat_ones_as_PNG()
+    {
+        // 16 colour images of seeded noise (what an untrained generator draws): PNG cannot compress them.
+        var random = new Random(3);
+        var noise = Enumerable.Range(0, 16 * 3 * 32 * 32).Select(_ => (float)random.NextDouble()).ToArray();
+        var noisy = ImageGrid.FromPixels(noise, 16, 3, 32, 32, new GridOptions { Nrow = 4, Scale = 1 });
+        var jpeg = noisy.ToPngOrJpeg();
+        Assert.Equal([0xFF, 0xD8, 0xFF], jpeg[..3]);
+        Assert.True(jpeg.Length * 3 <= noisy.ToPng().Length * 2);
+        var gallery = ImageFigures.Gallery(1, null, 1, ("noise", noisy));
+        using (var json = JsonDocument.Parse(gallery.Json))
+        {
+            Assert.StartsWith("data:image/jpeg;base64,", json.RootElement.GetProperty("data")[0].GetProperty("source").GetString());
+        }
+
+        // Grey pictures, and colour ones PNG compresses well, stay lossless.
+        var grey = FourBlack(new GridOptions());
+        Assert.Equal(grey.ToPng(), grey.ToPngOrJpeg());
+        var flat = ImageGrid.FromPixels(new float[16 * 3 * 32 * 32], 16, 3, 32, 32, new GridOptions { Nrow = 4, Scale = 1 });
+        Assert.Equal(flat.ToPng(), flat.ToPngOrJpeg());
+        Assert.Contains("PNG or JPEG", Assert.Throws<ArgumentException>(() => PlotlyCharts.Image([1, 2, 3, 4])).Message);
+    }
+
+    [Fact]
     public void Outlines_need_padding_and_indices_in_the_batch()
     {
         Assert.Contains("not in the batch of 4", Assert.Throws<ArgumentException>(() => FourBlack(new GridOptions { Outlined = [4] })).Message);

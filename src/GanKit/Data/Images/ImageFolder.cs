@@ -71,18 +71,7 @@ public static class ImageFolder
             if (reasons[file] is { } reason) skipped.Add(new SkippedFile(scan.Files[file].File, reason));
             else images.Add(new FolderImage(scan.Files[file].File, scan.Labels[file]));
         }
-        var imageBytes = 3L * transform.CropSize * transform.CropSize;
-        if (images.Count * imageBytes > Array.MaxLength)
-            throw new NotSupportedException(
-                $"{scan.Folder} has {images.Count:N0} images: at {transform.CropSize}×{transform.CropSize} that is more than the {Array.MaxLength:N0} bytes one array can hold; crop smaller or split the folder");
-        var all = new byte[images.Count * imageBytes];
-        var at = 0L;
-        foreach (var image in pixels.OfType<byte[]>())
-        {
-            image.CopyTo(all, at);
-            at += imageBytes;
-        }
-        return new ImageFolderContent(images, skipped, all);
+        return new ImageFolderContent(images, skipped, pixels.OfType<byte[]>().ToList());
     }
 
     private static DatasetNotFoundException NoImages(ImageFolderScan scan, IReadOnlyList<SkippedFile> skipped)

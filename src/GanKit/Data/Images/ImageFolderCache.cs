@@ -19,8 +19,12 @@ internal sealed record ImageFolderFingerprint(string Folder, int ResizeSize, int
         && Classes.SequenceEqual(other.Classes) && Files.SequenceEqual(other.Files);
 }
 
-/// <summary>A decoded folder: the images in dataset order, their pixels (uint8 (N, 3, S, S) after resize and crop), the skipped files.</summary>
-internal sealed record ImageFolderContent(IReadOnlyList<FolderImage> Images, IReadOnlyList<SkippedFile> Skipped, byte[] Pixels);
+/// <summary>
+/// A decoded folder: the images in dataset order, their pixels after resize and crop (uint8 (3, S, S) per image: one
+/// array each, so a folder may hold more than the 2 GB one .NET array can, such as CelebA's 202,599 faces), the
+/// skipped files.
+/// </summary>
+internal sealed record ImageFolderContent(IReadOnlyList<FolderImage> Images, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<byte[]> Pixels);
 
 /// <summary>
 /// One cache file per image folder and transform, written atomically: a magic string, the format version, a JSON header
@@ -64,11 +68,18 @@ internal static class ImageFolderCache
             // A header with fields missing deserialises with nulls in them: damaged like any other.
             if (header is not { Fingerprint: { Classes: not null, Files: not null }, Images: not null, Skipped: not null }
                 || header.Format != FormatVersion || !header.Fingerprint.Matches(fingerprint)) return null;
-            var expectedLength = (long)header.Images.Count * 3 * fingerprint.CropSize * fingerprint.CropSize;
-            if (reader.ReadInt64() != expectedLength || expectedLength > Array.MaxLength) return null;
-            var pixels = reader.ReadBytes((int)expectedLength);
+            var imageBytes = 3 * fingerprint.CropSize * fingerprint.CropSize;
+            if (reader.ReadInt64() != (long)header.Images.Count * imageBytes) return null;
+            var pixels = new byte[header.Images.Count][];
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            for (var i = 0; i < pixels.Length; i++)
+            {
+                pixels[i] = reader.ReadBytes(imageBytes);
+                if (pixels[i].Length != imageBytes) return null;
+                hash.AppendData(pixels[i]);
+            }
             var checksum = reader.ReadBytes(SHA256.HashSizeInBytes);
-            if (pixels.Length != expectedLength || !checksum.AsSpan().SequenceEqual(SHA256.HashData(pixels))) return null;
+            if (!checksum.AsSpan().SequenceEqual(hash.GetHashAndReset())) return null;
             if (reader.BaseStream.Position != reader.BaseStream.Length) return null;
             return new ImageFolderContent(header.Images, header.Skipped, pixels);
         }
@@ -86,8 +97,13 @@ internal static class ImageFolderCache
             writer.Write(Magic);
             writer.Write(FormatVersion);
             writer.Write(JsonSerializer.Serialize(new Header(FormatVersion, fingerprint, content.Images, content.Skipped)));
-            writer.Write(content.Pixels.LongLength);
-            writer.Write(content.Pixels);
-            writer.Write(SHA256.HashData(content.Pixels));
+            writer.Write(content.Pixels.Sum(image => (long)image.Length));
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var image in content.Pixels)
+            {
+                writer.Write(image);
+                hash.AppendData(image);
+            }
+            writer.Write(hash.GetHashAndReset());
         });
 }

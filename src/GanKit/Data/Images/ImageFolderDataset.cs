@@ -24,10 +24,29 @@ public sealed class ImageFolderDataset : IDisposable
         FromCache = fromCache;
         CachePath = cachePath;
         using var scope = NewDisposeScope();
-        var size = transform.CropSize;
-        var pixels = tensor(content.Pixels, [content.Images.Count, 3, size, size]);
         var labels = tensor(content.Images.Select(i => (long)i.Label).ToArray());
-        _data = new LabelledImages(ImageTransform.ToNormalizedTensor(pixels), labels);
+        _data = new LabelledImages(Normalized(content.Pixels, transform.CropSize), labels);
+    }
+
+    /// <summary>
+    /// The images as one float32 (N, 3, S, S) tensor in [−1, 1], filled a chunk at a time, so that on top of the
+    /// result only one chunk of bytes is ever held twice.
+    /// </summary>
+    private static Tensor Normalized(IReadOnlyList<byte[]> pixels, int size)
+    {
+        const int chunk = 1024;
+        var imageBytes = 3 * size * size;
+        var images = empty([pixels.Count, 3, size, size], ScalarType.Float32);
+        var bytes = new byte[Math.Min(chunk, pixels.Count) * imageBytes];
+        for (var start = 0; start < pixels.Count; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            var count = Math.Min(chunk, pixels.Count - start);
+            for (var i = 0; i < count; i++) pixels[start + i].CopyTo(bytes, i * imageBytes);
+            var part = tensor(bytes.AsSpan(0, count * imageBytes).ToArray(), [count, 3, size, size]);
+            images.narrow(0, start, count).copy_(ImageTransform.ToNormalizedTensor(part));
+        }
+        return images;
     }
 
     /// <summary>The folder's full path.</summary>

@@ -28,6 +28,19 @@ public sealed record DcganOptions : AdversarialOptions
     /// </summary>
     public static DcganOptions PyTorchTutorial { get; } = Jovian with { Name = "PyTorchTutorial", LatentDim = 100, BatchNormFirstD = false, TutorialInit = true, Epochs = 5 };
 
+    /// <summary>The presets by name: "Jovian", "BollyGan", "PyTorchTutorial".</summary>
+    public static IReadOnlyDictionary<string, DcganOptions> Presets { get; } = new Dictionary<string, DcganOptions>
+    {
+        [Jovian.Name] = Jovian,
+        [BollyGan.Name] = BollyGan,
+        [PyTorchTutorial.Name] = PyTorchTutorial,
+    };
+
+    /// <summary>The preset called <paramref name="name"/> (case-insensitive), for a notebook's string parameter.</summary>
+    public static DcganOptions Preset(string name) =>
+        Presets.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value
+        ?? throw new ArgumentException($"no DCGAN preset '{name}': the presets are {string.Join(", ", Presets.Keys)}", nameof(name));
+
     /// <summary>Which preset this started from, for run records.</summary>
     public string Name { get; init; } = "Jovian";
 

@@ -27,6 +27,37 @@ public sealed class ImageFolderTests : IDisposable
     }
 
     [Fact]
+    public void MoreImagesThanOneFillChunkKeepEachInItsPlaceAndComeBackFromTheCacheTheSame()
+    {
+        // 1,100 tiny PNGs, each a flat colour from its index: the float tensor is filled 1,024 images at a time.
+        var folder = Folder("many");
+        const int count = 1100;
+        byte Level(int image, int channel) => (byte)((image * 7 + channel * 50) % 256);
+        for (var i = 0; i < count; i++)
+        {
+            var pixels = Enumerable.Range(0, 3 * 16).Select(k => Level(i, k / 16) / 255f).ToArray();
+            var png = GanKit.Display.Images.ImageGrid.FromPixels(pixels, 1, 3, 4, 4, new GanKit.Display.Images.GridOptions { Padding = 0, Scale = 1 }).ToPng();
+            File.WriteAllBytes(Path.Combine(folder, $"{i:D4}.png"), png);
+        }
+        var transform = new ImageTransform(resizeSize: 4, cropSize: 4);
+        foreach (var fromCache in new[] { false, true })
+        {
+            using var data = ImageFolder.Load(folder, transform, Cache);
+            Assert.Equal(fromCache, data.FromCache);
+            Assert.Equal(new long[] { count, 3, 4, 4 }, data.Images.shape);
+            foreach (var i in new[] { 0, 1023, 1024, 1099 })
+            {
+                Assert.Equal($"{i:D4}.png", data.Files[i]);
+                for (var channel = 0; channel < 3; channel++)
+                {
+                    using var value = data.Images[i, channel, 3, 3];
+                    Assert.Equal((Level(i, channel) / 255f - 0.5f) / 0.5f, value.item<float>());
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void ClassFoldersGiveTorchvisionsClassesOrderAndLabels()
     {
         var golden = ImageGoldens.Instance;
