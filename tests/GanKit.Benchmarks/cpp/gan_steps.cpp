@@ -101,19 +101,22 @@ struct PointGan : Workload {
   }
 };
 
-// The DCGAN-tutorial step shared by workloads 3 and 5: D on real (target 1) and on the detached
-// fake (target 0), summed; then G through D on the same fake (target 1). BCE, Adam 2e-4, β1 0.5.
+// The DCGAN-tutorial step shared by workloads 3, 5 and 6: D on real (target 1) and on the detached
+// fake (target 0), summed; then G through D on the same fake (target 1), or with fresh_noise_for_G
+// (Jovian's template, workload 6) on a fake from fresh noise. BCE, Adam 2e-4, β1 0.5.
 struct DcganStyleStep : Workload {
   nn::Sequential G, D;
   nn::BCELoss loss;
   std::unique_ptr<optim::Adam> opt_D, opt_G;
   torch::Tensor real, ones, zeros;
   std::vector<int64_t> noise_shape;
+  bool fresh_noise_for_G;
   torch::TensorOptions opts;
 
   DcganStyleStep(nn::Sequential g, nn::Sequential d, torch::Device device, std::vector<int64_t> real_shape,
-                 std::vector<int64_t> noise)
-      : G(std::move(g)), D(std::move(d)), noise_shape(std::move(noise)), opts(torch::TensorOptions().device(device)) {
+                 std::vector<int64_t> noise, bool fresh_noise_for_G = false)
+      : G(std::move(g)), D(std::move(d)), noise_shape(std::move(noise)), fresh_noise_for_G(fresh_noise_for_G),
+        opts(torch::TensorOptions().device(device)) {
     G->to(device);
     D->to(device);
     auto adam = optim::AdamOptions(2e-4).betas({0.5, 0.999});
@@ -131,6 +134,7 @@ struct DcganStyleStep : Workload {
     loss_D.backward();
     opt_D->step();
     opt_G->zero_grad();
+    if (fresh_noise_for_G) fake = G->forward(torch::randn(noise_shape, opts));
     auto loss_G = loss(D->forward(fake).view(-1), ones);
     loss_G.backward();
     opt_G->step();
@@ -169,58 +173,28 @@ std::unique_ptr<Workload> dcgan64(torch::Device device, int64_t batch) {
 }
 
 // 6. The step notebook 04 trains (Jovian's DCGAN template), batch 128: G latent 128, D with batch norm after its
-//    first convolution too, Flatten, Sigmoid. D on real (target 1) plus D on G(fresh z) detached (target 0),
-//    summed; then G through D on another fresh z (target 1). BCE, Adam 2e-4, β1 0.5.
-struct JovianDcgan : Workload {
-  static constexpr int64_t latent = 128;
-  nn::Sequential G, D;
-  nn::BCELoss loss;
-  std::unique_ptr<optim::Adam> opt_D, opt_G;
-  torch::Tensor real, ones, zeros;
-  int64_t batch;
-  torch::TensorOptions opts;
-
-  JovianDcgan(torch::Device device, int64_t batch) : batch(batch), opts(torch::TensorOptions().device(device)) {
-    auto up = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
-      return nn::ConvTranspose2d(nn::ConvTranspose2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
-    };
-    auto down = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
-      return nn::Conv2d(nn::Conv2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
-    };
-    auto lrelu = [] { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)); };
-    G = nn::Sequential(up(latent, 512, 1, 0), nn::BatchNorm2d(512), nn::ReLU(),
-                       up(512, 256, 2, 1), nn::BatchNorm2d(256), nn::ReLU(),
-                       up(256, 128, 2, 1), nn::BatchNorm2d(128), nn::ReLU(),
-                       up(128, 64, 2, 1), nn::BatchNorm2d(64), nn::ReLU(),
-                       up(64, 3, 2, 1), nn::Tanh());
-    D = nn::Sequential(down(3, 64, 2, 1), nn::BatchNorm2d(64), lrelu(),
-                       down(64, 128, 2, 1), nn::BatchNorm2d(128), lrelu(),
-                       down(128, 256, 2, 1), nn::BatchNorm2d(256), lrelu(),
-                       down(256, 512, 2, 1), nn::BatchNorm2d(512), lrelu(),
-                       down(512, 1, 1, 0), nn::Flatten(), nn::Sigmoid());
-    G->to(device);
-    D->to(device);
-    auto adam = optim::AdamOptions(2e-4).betas({0.5, 0.999});
-    opt_D = std::make_unique<optim::Adam>(D->parameters(), adam);
-    opt_G = std::make_unique<optim::Adam>(G->parameters(), adam);
-    real = torch::rand({batch, 3, 64, 64}, opts) * 2 - 1;
-    ones = torch::ones({batch, 1}, opts);
-    zeros = torch::zeros({batch, 1}, opts);
-  }
-
-  torch::Tensor noise() { return torch::randn({batch, latent, 1, 1}, opts); }
-
-  void step() override {
-    opt_D->zero_grad();
-    auto loss_D = loss(D->forward(real), ones) + loss(D->forward(G->forward(noise()).detach()), zeros);
-    loss_D.backward();
-    opt_D->step();
-    opt_G->zero_grad();
-    auto loss_G = loss(D->forward(G->forward(noise())), ones);
-    loss_G.backward();
-    opt_G->step();
-  }
-};
+//    first convolution too; the DCGAN step with fresh noise for G's update.
+std::unique_ptr<Workload> jovian_dcgan(torch::Device device, int64_t batch) {
+  auto up = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
+    return nn::ConvTranspose2d(nn::ConvTranspose2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
+  };
+  auto down = [](int64_t in, int64_t out, int64_t stride, int64_t pad) {
+    return nn::Conv2d(nn::Conv2dOptions(in, out, 4).stride(stride).padding(pad).bias(false));
+  };
+  auto lrelu = [] { return nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)); };
+  nn::Sequential G(up(128, 512, 1, 0), nn::BatchNorm2d(512), nn::ReLU(),
+                   up(512, 256, 2, 1), nn::BatchNorm2d(256), nn::ReLU(),
+                   up(256, 128, 2, 1), nn::BatchNorm2d(128), nn::ReLU(),
+                   up(128, 64, 2, 1), nn::BatchNorm2d(64), nn::ReLU(),
+                   up(64, 3, 2, 1), nn::Tanh());
+  nn::Sequential D(down(3, 64, 2, 1), nn::BatchNorm2d(64), lrelu(),
+                   down(64, 128, 2, 1), nn::BatchNorm2d(128), lrelu(),
+                   down(128, 256, 2, 1), nn::BatchNorm2d(256), lrelu(),
+                   down(256, 512, 2, 1), nn::BatchNorm2d(512), lrelu(),
+                   down(512, 1, 1, 0), nn::Sigmoid());
+  return std::make_unique<DcganStyleStep>(G, D, device, std::vector<int64_t>{batch, 3, 64, 64},
+                                          std::vector<int64_t>{batch, 128, 1, 1}, true);
+}
 
 // 4. Bulten's Keras MNIST GAN as the notebook trains it (TUTORIALS.md §2.3–2.5, §7): TF 'same'
 //    padding (asymmetric (1, 2) before the 28→14 and 14→7 convolutions: padding 1 plus one zero row
@@ -321,7 +295,7 @@ std::unique_ptr<Workload> make_workload(int number, torch::Device device, int64_
     case 3: return mlp_mnist_gan(device, or_default(64));
     case 4: return std::make_unique<BultenMnistGan>(device, or_default(256));
     case 5: return dcgan64(device, or_default(64));
-    case 6: return std::make_unique<JovianDcgan>(device, or_default(128));
+    case 6: return jovian_dcgan(device, or_default(128));
   }
   throw std::invalid_argument("no workload " + std::to_string(number) + " (there are 1 to 6)");
 }

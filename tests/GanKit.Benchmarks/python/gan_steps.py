@@ -84,11 +84,12 @@ class PointGan:
 
 
 class DcganStyleStep:
-    """The DCGAN-tutorial step shared by workloads 3 and 5: D on real (target 1) and on the detached
-    fake (target 0), summed; then G through D on the same fake (target 1). BCE, Adam 2e-4, β1 0.5."""
+    """The DCGAN-tutorial step shared by workloads 3, 5 and 6: D on real (target 1) and on the detached
+    fake (target 0), summed; then G through D on the same fake (target 1), or with fresh_noise_for_G
+    (Jovian's template, workload 6) on a fake from fresh noise. BCE, Adam 2e-4, β1 0.5."""
 
-    def __init__(self, G, D, device, real_shape, noise_shape):
-        self.device, self.noise_shape = device, noise_shape
+    def __init__(self, G, D, device, real_shape, noise_shape, fresh_noise_for_G=False):
+        self.device, self.noise_shape, self.fresh_noise_for_G = device, noise_shape, fresh_noise_for_G
         self.G, self.D = G.to(device), D.to(device)
         self.loss = nn.BCELoss()
         self.opt_D = optim.Adam(self.D.parameters(), lr=2e-4, betas=(0.5, 0.999))
@@ -104,6 +105,8 @@ class DcganStyleStep:
         loss_D.backward()
         self.opt_D.step()
         self.opt_G.zero_grad()
+        if self.fresh_noise_for_G:
+            fake = self.G(torch.randn(self.noise_shape, device=self.device))
         loss_G = self.loss(self.D(fake).view(-1), self.ones)
         loss_G.backward()
         self.opt_G.step()
@@ -211,50 +214,26 @@ class BultenMnistGan:
         self.opt_G.step()
 
 
-class JovianDcgan:
+def jovian_dcgan(device, batch):
     """6. The step notebook 04 trains (Jovian's DCGAN template), batch 128: G latent 128, D with batch norm after its
-    first convolution too, Flatten, Sigmoid. D on real (target 1) plus D on G(fresh z) detached (target 0), summed;
-    then G through D on another fresh z (target 1). BCE, Adam 2e-4, β1 0.5."""
+    first convolution too; the DCGAN step with fresh noise for G's update."""
+    def up(i, o, stride, pad):
+        return nn.ConvTranspose2d(i, o, 4, stride, pad, bias=False)
 
-    latent = 128
+    def down(i, o, stride, pad):
+        return nn.Conv2d(i, o, 4, stride, pad, bias=False)
 
-    def __init__(self, device, batch):
-        def up(i, o, stride, pad):
-            return nn.ConvTranspose2d(i, o, 4, stride, pad, bias=False)
-
-        def down(i, o, stride, pad):
-            return nn.Conv2d(i, o, 4, stride, pad, bias=False)
-
-        self.device, self.batch = device, batch
-        self.G = nn.Sequential(up(self.latent, 512, 1, 0), nn.BatchNorm2d(512), nn.ReLU(),
-                               up(512, 256, 2, 1), nn.BatchNorm2d(256), nn.ReLU(),
-                               up(256, 128, 2, 1), nn.BatchNorm2d(128), nn.ReLU(),
-                               up(128, 64, 2, 1), nn.BatchNorm2d(64), nn.ReLU(),
-                               up(64, 3, 2, 1), nn.Tanh()).to(device)
-        self.D = nn.Sequential(down(3, 64, 2, 1), nn.BatchNorm2d(64), nn.LeakyReLU(0.2),
-                               down(64, 128, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
-                               down(128, 256, 2, 1), nn.BatchNorm2d(256), nn.LeakyReLU(0.2),
-                               down(256, 512, 2, 1), nn.BatchNorm2d(512), nn.LeakyReLU(0.2),
-                               down(512, 1, 1, 0), nn.Flatten(), nn.Sigmoid()).to(device)
-        self.loss = nn.BCELoss()
-        self.opt_D = optim.Adam(self.D.parameters(), lr=2e-4, betas=(0.5, 0.999))
-        self.opt_G = optim.Adam(self.G.parameters(), lr=2e-4, betas=(0.5, 0.999))
-        self.real = torch.rand(batch, 3, 64, 64, device=device) * 2 - 1
-        self.ones = torch.ones(batch, 1, device=device)
-        self.zeros = torch.zeros(batch, 1, device=device)
-
-    def noise(self):
-        return torch.randn(self.batch, self.latent, 1, 1, device=self.device)
-
-    def step(self):
-        self.opt_D.zero_grad()
-        loss_D = self.loss(self.D(self.real), self.ones) + self.loss(self.D(self.G(self.noise()).detach()), self.zeros)
-        loss_D.backward()
-        self.opt_D.step()
-        self.opt_G.zero_grad()
-        loss_G = self.loss(self.D(self.G(self.noise())), self.ones)
-        loss_G.backward()
-        self.opt_G.step()
+    G = nn.Sequential(up(128, 512, 1, 0), nn.BatchNorm2d(512), nn.ReLU(),
+                      up(512, 256, 2, 1), nn.BatchNorm2d(256), nn.ReLU(),
+                      up(256, 128, 2, 1), nn.BatchNorm2d(128), nn.ReLU(),
+                      up(128, 64, 2, 1), nn.BatchNorm2d(64), nn.ReLU(),
+                      up(64, 3, 2, 1), nn.Tanh())
+    D = nn.Sequential(down(3, 64, 2, 1), nn.BatchNorm2d(64), nn.LeakyReLU(0.2),
+                      down(64, 128, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
+                      down(128, 256, 2, 1), nn.BatchNorm2d(256), nn.LeakyReLU(0.2),
+                      down(256, 512, 2, 1), nn.BatchNorm2d(512), nn.LeakyReLU(0.2),
+                      down(512, 1, 1, 0), nn.Sigmoid())
+    return DcganStyleStep(G, D, device, (batch, 3, 64, 64), (batch, 128, 1, 1), fresh_noise_for_G=True)
 
 
 # Each workload and the tutorial's batch size, used when --batch is 0.
@@ -264,7 +243,7 @@ WORKLOADS = {
     3: (mlp_mnist_gan, 64),
     4: (BultenMnistGan, 256),
     5: (dcgan64, 64),
-    6: (JovianDcgan, 128),
+    6: (jovian_dcgan, 128),
 }
 
 

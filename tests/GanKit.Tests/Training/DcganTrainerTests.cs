@@ -104,15 +104,20 @@ public sealed class DcganTrainerTests : IDisposable
         Assert.Equal(4, resumed.StepCount); // two batches (4 + 2) per epoch
     }
 
+    /// <summary>The checkpoint of one epoch of <see cref="Small"/> (latent 8, 4 feature maps), in the test's folder.</summary>
+    private string OneEpochCheckpoint(string name)
+    {
+        var path = Path.Combine(_folder, name);
+        using var data = Images(7);
+        using var saved = Trainer(1);
+        saved.Fit(new TensorLoader(data, Small.BatchSize), epochs: 1, checkpointPath: path);
+        return path;
+    }
+
     [Fact]
     public void ACheckpointOfAnotherLatentSizeIsRefusedAndChangesNothing()
     {
-        using var data = Images(7);
-        var path = Path.Combine(_folder, "latent8.ckpt");
-        using (var saved = Trainer(1))
-        {
-            saved.Fit(new TensorLoader(data, Small.BatchSize), epochs: 1, checkpointPath: path);
-        }
+        var path = OneEpochCheckpoint("latent8.ckpt");
         var bytes = File.ReadAllBytes(path);
 
         using var other = Trainer(3, Small with { LatentDim = 16 });
@@ -129,12 +134,7 @@ public sealed class DcganTrainerTests : IDisposable
     [Fact]
     public void ACheckpointOfOtherNetworksIsRefusedAndChangesNothing()
     {
-        using var data = Images(7);
-        var path = Path.Combine(_folder, "f4.ckpt");
-        using (var saved = Trainer(1))
-        {
-            saved.Fit(new TensorLoader(data, Small.BatchSize), epochs: 1, checkpointPath: path);
-        }
+        var path = OneEpochCheckpoint("f4.ckpt");
         using var wider = Trainer(3, Small with { FeatureMaps = 8 });
         var weights = Weights(wider);
         var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(wider, path));
