@@ -20,6 +20,15 @@ public sealed record ChartPanel(string? Title, string? XLabel, string? YLabel, I
     /// <summary>Where the x axis has its ticks (null: plotly.js chooses), e.g. epoch 1 and every fifth.</summary>
     public IReadOnlyList<double>? XTicks { get; init; }
 
+    /// <summary>The text of each of <see cref="XTicks"/> (null: the numbers), e.g. "N = 1,000" at x = 1/1000.</summary>
+    public IReadOnlyList<string>? XTickLabels { get; init; }
+
+    /// <summary>A logarithmic y axis (positive y only), for values that span orders of magnitude.</summary>
+    public bool YLog { get; init; }
+
+    /// <summary>One unit is as long on y as on x, so a circle in the data is drawn round.</summary>
+    public bool EqualAxes { get; init; }
+
     /// <summary>True for a picture panel: no axes, square pixels, row 0 at the top.</summary>
     public bool IsImage { get; init; }
 }

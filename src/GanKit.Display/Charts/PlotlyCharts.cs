@@ -166,6 +166,15 @@ public static class PlotlyCharts
             if (panel.XTicks is { } ticks)
             {
                 xAxis["tickvals"] = ticks.ToArray();
+                if (panel.XTickLabels is { } labels)
+                {
+                    if (labels.Count != ticks.Count)
+                    {
+                        throw new ArgumentException($"Panel '{panel.Title}' has {ticks.Count} x ticks but {labels.Count} tick labels.");
+                    }
+
+                    xAxis["ticktext"] = labels.ToArray();
+                }
             }
 
             if (panel.XLog)
@@ -179,6 +188,19 @@ public static class PlotlyCharts
             }
 
             var yAxis = Axis(panel, panel.YLabel, panel.YRange, isY: true, i);
+            if (panel.YLog)
+            {
+                yAxis["type"] = "log";
+                if (panel.YRange is { } range)
+                {
+                    yAxis["range"] = new[] { Math.Log10(range.Min), Math.Log10(range.Max) };
+                }
+            }
+
+            if (panel.EqualAxes)
+            {
+                yAxis["scaleanchor"] = AxisId("x", i);
+            }
             if (pictures)
             {
                 var (row, column) = (i / columns, i % columns);

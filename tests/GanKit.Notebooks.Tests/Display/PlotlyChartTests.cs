@@ -65,6 +65,25 @@ public sealed class PlotlyChartTests
     }
 
     [Fact]
+    public void Tick_labels_a_log_y_axis_and_equal_axes_reach_the_layout()
+    {
+        var panel = new ChartPanel("FID against 1/N", "1/N", "FID", [PlotlyCharts.Points([0.001, 0.0005], [3.0, 2.5])])
+        {
+            XTicks = [0.001, 0.0005], XTickLabels = ["1,000", "2,000"], YLog = true, YRange = (1, 100), EqualAxes = true,
+        };
+        var layout = Figure(PlotlyCharts.Single(panel))["layout"]!;
+
+        Assert.Equal(["1,000", "2,000"], layout["xaxis"]!["ticktext"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("log", layout["yaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal([0.0, 2.0], layout["yaxis"]!["range"]!.AsArray().Select(v => v!.GetValue<double>()));
+        Assert.Equal("x", layout["yaxis"]!["scaleanchor"]!.GetValue<string>());
+
+        var mismatched = panel with { XTickLabels = ["only one"] };
+        var error = Assert.Throws<ArgumentException>(() => PlotlyCharts.Single(mismatched));
+        Assert.Contains("2 x ticks but 1 tick labels", error.Message);
+    }
+
+    [Fact]
     public void The_formatter_emits_plotly_json_a_palette_png_of_the_layout_size_and_a_text_summary()
     {
         var chart = Losses();
