@@ -31,6 +31,16 @@ public static class Runs
         return runs.OrderBy(r => r.Started).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The newest completed run of <paramref name="experiment"/> under <paramref name="root"/>, of the variant
+    /// <paramref name="label"/> when given (the folder name's last part, e.g. "baseline"). None throws, saying where
+    /// it looked, so a notebook that builds on another's run tells the reader which to run first.
+    /// </summary>
+    public static RunInfo LatestCompleted(string root, string experiment, string? label = null) =>
+        List(root, experiment).LastOrDefault(r => r.Status == RunStatus.Completed && (label is null || r.Name.EndsWith("-" + label, StringComparison.Ordinal)))
+        ?? throw new DirectoryNotFoundException(
+            $"no completed {(label is null ? "" : $"'{label}' ")}run of '{experiment}' in {Path.GetFullPath(Path.Combine(root, experiment))}");
+
     /// <summary>The folder of a listed run.</summary>
     public static string FolderOf(RunInfo run, string root = "runs") => Path.GetFullPath(Path.Combine(root, run.Experiment, run.Name));
 

@@ -78,6 +78,10 @@ public sealed class ExperimentRunTests : IDisposable
         Assert.Equal(RunStatus.Cancelled, RunRecord.Load(Runs.FolderOf(runs[1], _root)).Info.Status);
         Assert.Throws<ArgumentException>(() => Runs.Differences(runs.Take(1).ToList()));
         Assert.Empty(Runs.List(Path.Combine(_root, "nothing-here")));
+        Assert.Equal(runs[0].Name, Runs.LatestCompleted(_root, "mnist-gan").Name);
+        Assert.Equal(runs[0].Name, Runs.LatestCompleted(_root, "mnist-gan", "baseline").Name);
+        var none = Assert.Throws<DirectoryNotFoundException>(() => Runs.LatestCompleted(_root, "mnist-gan", "tuned"));
+        Assert.Contains("no completed 'tuned' run of 'mnist-gan'", none.Message);
     }
 
     [Fact]
