@@ -1,0 +1,1 @@
+return await GanKit.Cli.CommandLine.RunAsync(args);
