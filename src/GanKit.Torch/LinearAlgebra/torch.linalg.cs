@@ -46,6 +46,19 @@ public static partial class torch
 
         public static Tensor svdvals(Tensor input) => One(Ops.svdvals, input);
 
+        /// <summary>
+        /// Lower Cholesky factor L (A = L·Lᵀ) of a symmetric positive-definite matrix, and LAPACK's info: 0 on success,
+        /// k &gt; 0 when the leading minor of order k is not positive definite (then L is not a factor).
+        /// </summary>
+        public static (Tensor L, Tensor info) cholesky_ex(Tensor input, bool check_errors = false)
+        {
+            var a = new OpArgs();
+            a.Tensor(input);
+            a.Bool(false); // upper
+            a.Bool(check_errors);
+            return a.CallPair(Ops.cholesky_ex);
+        }
+
         public static Tensor inv(Tensor input) => One(Ops.inv, input);
 
         public static Tensor det(Tensor input) => One(Ops.det, input);
@@ -67,6 +80,7 @@ file static class Ops
     public static readonly Op eigvals = new("aten::linalg_eigvals");
     public static readonly Op svd = new("aten::linalg_svd");
     public static readonly Op svdvals = new("aten::linalg_svdvals");
+    public static readonly Op cholesky_ex = new("aten::linalg_cholesky_ex");
     public static readonly Op inv = new("aten::linalg_inv");
     public static readonly Op det = new("aten::linalg_det");
     public static readonly Op view_as_real = new("aten::view_as_real");

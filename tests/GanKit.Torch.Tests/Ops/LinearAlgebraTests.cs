@@ -48,6 +48,19 @@ public class LinearAlgebraTests
     }
 
     [Fact]
+    public void CholeskyFactorsAPositiveDefiniteMatrixAndReportsOneThatIsNot()
+    {
+        using var scope = NewDisposeScope();
+        // [[4,2],[2,5]] = L·Lᵀ with L = [[2,0],[1,2]].
+        var (l, info) = linalg.cholesky_ex(tensor(new double[,] { { 4, 2 }, { 2, 5 } }));
+        Expect.Close([2, 0, 1, 2], l, 1e-12);
+        Assert.Equal(0, info.item<int>());
+        // The leading 2×2 minor of [[1,2,0],[2,1,0],[0,0,1]] is −3: LAPACK's info names order 2.
+        var (_, failed) = linalg.cholesky_ex(tensor(new double[,] { { 1, 2, 0 }, { 2, 1, 0 }, { 0, 0, 1 } }));
+        Assert.Equal(2, failed.item<int>());
+    }
+
+    [Fact]
     public void InverseAndDeterminant()
     {
         using var scope = NewDisposeScope();
