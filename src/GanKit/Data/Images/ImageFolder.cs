@@ -30,7 +30,7 @@ public static class ImageFolder
     {
         transform ??= new ImageTransform();
         var scan = ImageFolderScan.Scan(folder);
-        var fingerprint = new ImageFolderFingerprint(scan.Folder, transform.ResizeSize, transform.CropSize, transform.Background?.ToString(), scan.ClassNames, scan.Files);
+        var fingerprint = new ImageFolderFingerprint(scan.Folder, transform.ResizeSize, transform.CropSize, transform.Background?.ToString(), transform.Grayscale, scan.ClassNames, scan.Files);
         var cachePath = ImageFolderCache.PathFor(DataCache.Locate(cacheFolder), fingerprint);
         var content = ImageFolderCache.TryRead(cachePath, fingerprint);
         var fromCache = content is not null;

@@ -12,10 +12,10 @@ internal sealed record FolderImage(string File, int Label);
 /// What a cache file identifies: the folder, the transform, the classes and every file with its size and last write
 /// time. Any difference (a file added, removed, rewritten or touched; another transform) means decoding again.
 /// </summary>
-internal sealed record ImageFolderFingerprint(string Folder, int ResizeSize, int CropSize, string? Background, IReadOnlyList<string> Classes, IReadOnlyList<FolderFile> Files)
+internal sealed record ImageFolderFingerprint(string Folder, int ResizeSize, int CropSize, string? Background, bool Grayscale, IReadOnlyList<string> Classes, IReadOnlyList<FolderFile> Files)
 {
     public bool Matches(ImageFolderFingerprint other) =>
-        Folder == other.Folder && ResizeSize == other.ResizeSize && CropSize == other.CropSize && Background == other.Background
+        Folder == other.Folder && ResizeSize == other.ResizeSize && CropSize == other.CropSize && Background == other.Background && Grayscale == other.Grayscale
         && Classes.SequenceEqual(other.Classes) && Files.SequenceEqual(other.Files);
 }
 
@@ -50,7 +50,8 @@ internal static class ImageFolderCache
     /// </summary>
     public static string PathFor(string cacheRoot, ImageFolderFingerprint fingerprint)
     {
-        var key = $"{fingerprint.Folder}\n{fingerprint.ResizeSize}\n{fingerprint.CropSize}" + (fingerprint.Background is { } background ? $"\n{background}" : "");
+        var key = $"{fingerprint.Folder}\n{fingerprint.ResizeSize}\n{fingerprint.CropSize}" + (fingerprint.Background is { } background ? $"\n{background}" : "")
+                  + (fingerprint.Grayscale ? "\ngrayscale" : "");
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12].ToLowerInvariant();
         var name = string.Concat(Path.GetFileName(fingerprint.Folder.TrimEnd('/', '\\')).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         return Path.Combine(cacheRoot, SubFolder, $"{(name.Length == 0 ? "folder" : name)}-{hash}.bin");

@@ -42,9 +42,16 @@ public sealed record ImageTransform
     /// </summary>
     public RgbColor? Background { get; init; }
 
-    /// <summary>Resize and crop: the 8-bit pixels before ToTensor (what a dataset cache keeps).</summary>
+    /// <summary>
+    /// Grey levels first, torchvision's <c>Grayscale(num_output_channels=3)</c> before the resize: Pillow's
+    /// <c>convert('L')</c> of each pixel (<see cref="ImageTransforms.Grayscale"/>), repeated in R, G and B. For the MNIST
+    /// classifier's 1×28×28 input (<c>GanKit.Metrics.Features.ImageFolderFeatures</c>). False (the default): colours kept.
+    /// </summary>
+    public bool Grayscale { get; init; }
+
+    /// <summary>Grey levels (with <see cref="Grayscale"/>), resize and crop: the 8-bit pixels before ToTensor (what a dataset cache keeps).</summary>
     public RgbImage ResizeAndCrop(RgbImage image) =>
-        ImageTransforms.CenterCrop(ImageTransforms.Resize(image, ResizeSize), CropSize);
+        ImageTransforms.CenterCrop(ImageTransforms.Resize(Grayscale ? ImageTransforms.Grayscale(image) : image, ResizeSize), CropSize);
 
     /// <summary>The whole pipeline: float32 (3, <see cref="CropSize"/>, <see cref="CropSize"/>) in [−1, 1].</summary>
     public Tensor Apply(RgbImage image)
@@ -61,5 +68,5 @@ public sealed record ImageTransform
     }
 
     public override string ToString() =>
-        (Background is { } background ? $"on {background}, " : "") + $"Resize({ResizeSize}), CenterCrop({CropSize}), ToTensor, Normalize(0.5, 0.5)";
+        (Background is { } background ? $"on {background}, " : "") + (Grayscale ? "Grayscale, " : "") + $"Resize({ResizeSize}), CenterCrop({CropSize}), ToTensor, Normalize(0.5, 0.5)";
 }

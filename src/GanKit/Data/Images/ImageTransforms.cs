@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace GanKit.Data.Images;
 
 /// <summary>
-/// torchvision 0.14's transforms on PIL images, one step each, with the same results: <see cref="Resize(RgbImage, int)"/>
+/// torchvision 0.14's transforms on PIL images, one step each, with the same results: <see cref="Grayscale"/>, <see cref="Resize(RgbImage, int)"/>
 /// (<c>transforms.Resize(size)</c>, Pillow's antialiased bilinear), <see cref="CenterCrop"/>, <see cref="ToTensor(RgbImage)"/>
 /// and <see cref="Normalize"/>. <see cref="ImageTransform"/> chains them.
 /// </summary>
@@ -22,6 +22,22 @@ public static class ImageTransforms
         var (shorter, longer) = width <= height ? (width, height) : (height, width);
         var newLonger = (int)(size * (double)longer / shorter);
         return width <= height ? (size, newLonger) : (newLonger, size);
+    }
+
+    /// <summary>
+    /// <c>transforms.Grayscale(num_output_channels=3)</c>: each pixel's grey level as Pillow 9.4's <c>convert('L')</c>
+    /// computes it (ITU-R 601-2 luma in 16-bit fixed point, (19595 R + 38470 G + 7471 B + 32768) >> 16), repeated in R,
+    /// G and B. A grey image comes back unchanged.
+    /// </summary>
+    public static RgbImage Grayscale(RgbImage image)
+    {
+        var pixels = new byte[image.Pixels.Length];
+        for (var i = 0; i < pixels.Length; i += 3)
+        {
+            var grey = (byte)((19595 * image.Pixels[i] + 38470 * image.Pixels[i + 1] + 7471 * image.Pixels[i + 2] + 0x8000) >> 16);
+            pixels[i] = pixels[i + 1] = pixels[i + 2] = grey;
+        }
+        return new RgbImage(image.Width, image.Height, pixels);
     }
 
     /// <summary><c>transforms.Resize(size)</c>: the shorter side to <paramref name="size"/> (see <see cref="ResizedSize"/>).</summary>
