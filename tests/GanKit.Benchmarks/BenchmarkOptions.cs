@@ -24,12 +24,21 @@ internal sealed record BenchmarkOptions
     /// <summary>Passes over the folder per side in the image-pipeline reading.</summary>
     public int ImagePasses { get; init; } = 3;
 
+    /// <summary>The readings a timing run makes: the GAN steps, the image pipeline, the metrics (<see cref="AllReadings"/> by default).</summary>
+    public IReadOnlyList<string> Readings { get; init; } = AllReadings;
+
+    public static readonly IReadOnlyList<string> AllReadings = ["steps", "images", "metrics"];
+
+    /// <summary>Rounds per side in the metrics reading (FID and KID once each per round).</summary>
+    public int MetricRounds { get; init; } = 3;
+
     /// <summary>The interpreter that runs the PyTorch twin: Debian's, whose python3-torch uses the same libtorch as the binding.</summary>
     public string Python { get; init; } = "/usr/bin/python3";
 
     public const string Usage =
         "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
         "                         [--w4-batches 256,16] [--rounds R] [--images FOLDER] [--image-passes P] [--memory-steps N]\n" +
+        "                         [--readings steps,images,metrics] [--metric-rounds R]\n" +
         "                         [--seed K] [--out DIR] [--python PATH]";
 
     public static BenchmarkOptions Parse(string[] args)
@@ -39,6 +48,8 @@ internal sealed record BenchmarkOptions
             string Value() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value\n{Usage}");
             int Positive(string text) => int.TryParse(text, out int n) && n > 0 ? n : throw new ArgumentException($"{args[k - 1]} takes a positive integer, not '{text}'");
             int[] PositiveList(string text) => text.Split(',').Select(Positive).ToArray();
+            string[] ReadingList(string text) => text.Split(',').Select(r => AllReadings.Contains(r) ? r
+                : throw new ArgumentException($"--readings takes some of {string.Join(",", AllReadings)}, not '{r}'")).ToArray();
             options = args[k] switch {
                 "--quick" => options with { Quick = true },
                 "--memory" => options with { Memory = true },
@@ -50,6 +61,8 @@ internal sealed record BenchmarkOptions
                 "--images" => options with { ImageFolder = Value() },
                 "--image-passes" => options with { ImagePasses = Positive(Value()) },
                 "--memory-steps" => options with { MemorySteps = Positive(Value()) },
+                "--readings" => options with { Readings = ReadingList(Value()) },
+                "--metric-rounds" => options with { MetricRounds = Positive(Value()) },
                 "--seed" => options with { Seed = long.Parse(Value()) },
                 "--out" => options with { OutputDirectory = Value() },
                 "--python" => options with { Python = Value() },

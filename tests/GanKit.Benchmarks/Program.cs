@@ -47,24 +47,35 @@ if (options.Memory) {
     Console.WriteLine(File.ReadAllText(written.Markdown));
 } else {
     var results = new List<Comparison>();
-    PipelineComparison pipeline;
+    PipelineComparison? pipeline = null;
+    MetricsComparison? metrics = null;
     try {
-        foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
-            Log($"workload {workload.Number}: {workload.Name}");
-            foreach (int batch in options.BatchesOf(workload))
-                results.Add(SideBySide.Measure(workload, batch, options, cpp, pytorch, Log));
+        if (options.Readings.Contains("steps")) {
+            foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
+                Log($"workload {workload.Number}: {workload.Name}");
+                foreach (int batch in options.BatchesOf(workload))
+                    results.Add(SideBySide.Measure(workload, batch, options, cpp, pytorch, Log));
+            }
         }
-        // Notebook 04's data: a quick run reads the first 50 files once.
-        Log("image pipeline: ours vs torchvision + PIL");
-        var folder = options.ImageFolder ?? Path.Combine(GanKit.Data.DataCache.Locate(), "noto-emoji", "faces");
-        pipeline = ImagePipeline.Measure(folder, options.Quick ? 1 : options.ImagePasses, options.Quick ? 50 : 0, options.Python, Log);
+        if (options.Readings.Contains("images")) {
+            // Notebook 04's data: a quick run reads the first 50 files once.
+            Log("image pipeline: ours vs torchvision + PIL");
+            var folder = options.ImageFolder ?? Path.Combine(GanKit.Data.DataCache.Locate(), "noto-emoji", "faces");
+            pipeline = ImagePipeline.Measure(folder, options.Quick ? 1 : options.ImagePasses, options.Quick ? 50 : 0, options.Python, Log);
+        }
+        if (options.Readings.Contains("metrics")) {
+            // Notebook 05's metrics: a quick run uses small features.
+            Log("metrics: ours vs NumPy + SciPy (pytorch-fid's FID, torch-fidelity's KID)");
+            metrics = MetricsReading.Measure(options, Log);
+        }
     } catch (TwinException e) {
         Console.Error.WriteLine(e.Message);
         return 3;
     }
-    // A quick run is a smoke test: it must not overwrite the committed table.
-    written = ResultsWriter.Write(output, options.Quick ? "quick" : "benchmark",
-        TimingReport.Markdown(machine, results, pipeline, options.Quick), TimingReport.Json(machine, results, pipeline, options.Quick));
+    // A quick run is a smoke test and a run of some readings is partial: neither may overwrite the committed table.
+    string name = options.Quick ? "quick" : options.Readings.Count == BenchmarkOptions.AllReadings.Count ? "benchmark" : "benchmark-" + string.Join("-", options.Readings);
+    written = ResultsWriter.Write(output, name,
+        TimingReport.Markdown(machine, results, pipeline, metrics, options.Quick), TimingReport.Json(machine, results, pipeline, metrics, options.Quick));
     Console.WriteLine(File.ReadAllText(written.Markdown));
 }
 Log($"wrote {written.Markdown} and {written.Json}");

@@ -92,17 +92,21 @@ public static class Kid
         }
     }
 
-    /// <summary>torch-fidelity's <c>mmd2(..., mmd_est="unbiased")</c> of the cubic polynomial kernel, gamma 1/d, coef0 1.</summary>
+    /// <summary>
+    /// torch-fidelity's <c>mmd2(..., mmd_est="unbiased")</c> of the cubic polynomial kernel, gamma 1/d, coef0 1. The
+    /// kernel (γ·xᵀy + 1)³ is summed as γ³·Σ(xᵀy + d)³: the same number to round-off, one pass fewer over each matrix.
+    /// </summary>
     private static double UnbiasedMmd2(Tensor x, Tensor y, double d)
     {
         double m = x.shape[0];
+        double gammaCubed = Math.Pow(1.0 / d, 3);
         double within = OffDiagonalKernelSum(x, d) + OffDiagonalKernelSum(y, d);
         double cross = Kernel(x, y, d).sum().item<double>();
-        return within / (m * (m - 1)) - 2 * cross / (m * m);
+        return gammaCubed * (within / (m * (m - 1)) - 2 * cross / (m * m));
     }
 
     /// <summary>
-    /// Σ_{i≠j} k(aᵢ, aⱼ). The kernel matrix is symmetric, so only its row blocks on and above the diagonal are computed
+    /// Σ_{i≠j} (aᵢᵀaⱼ + d)³. The kernel matrix is symmetric, so only its row blocks on and above the diagonal are computed
     /// (the blocks above count twice), as NumPy's syrk saves the other half in torch-fidelity's <c>X @ X.T</c>.
     /// </summary>
     private static double OffDiagonalKernelSum(Tensor a, double d)
@@ -120,6 +124,6 @@ public static class Kid
         return sum;
     }
 
-    /// <summary>(a·bᵀ·γ + 1)³ with γ = 1/d as torch-fidelity scales (a product by 1/d, not a division), in place on the fresh product.</summary>
-    private static Tensor Kernel(Tensor a, Tensor b, double d) => a.mm(b.t()).mul_(1.0 / d).add_(1).pow_(3);
+    /// <summary>(a·bᵀ + d)³ = (a·bᵀ/d + 1)³ · d³, in place on the fresh product.</summary>
+    private static Tensor Kernel(Tensor a, Tensor b, double d) => a.mm(b.t()).add_(d).pow_(3);
 }

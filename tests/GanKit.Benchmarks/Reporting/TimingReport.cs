@@ -10,9 +10,17 @@ namespace GanKit.Benchmarks.Reporting;
 /// </summary>
 internal static class TimingReport
 {
-    public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, PipelineComparison pipeline, bool quick)
+    public static string Markdown(MachineInfo machine, IReadOnlyList<Comparison> results, PipelineComparison? pipeline, MetricsComparison? metrics, bool quick)
     {
         var text = new StringBuilder(Header(quick ? "GAN step benchmark (quick smoke run: timings not meaningful)" : "GAN step benchmark: ours vs C++ libtorch vs PyTorch", machine));
+        if (results.Count > 0) StepTables(text, results);
+        if (pipeline is not null) PipelineTable(text, pipeline);
+        if (metrics is not null) MetricsTable(text, metrics);
+        return text.ToString();
+    }
+
+    private static void StepTables(StringBuilder text, IReadOnlyList<Comparison> results)
+    {
         text.AppendLine("| # | workload | side | median ms | min ms | spread | steps/s | CPU time median ms |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|");
         foreach (var r in results) {
@@ -33,6 +41,10 @@ internal static class TimingReport
                         "which waiting for a core shared with other programs does not inflate (cache contention still does). " +
                         "The three sides alternate over rounds in one run, same threads, seed and shapes.");
         text.AppendLine();
+    }
+
+    private static void PipelineTable(StringBuilder text, PipelineComparison pipeline)
+    {
         var (ours, theirs) = (pipeline.Ours.PerImage, pipeline.Torchvision.PerImage);
         text.AppendLine($"Image pipeline (notebook 04's data): {pipeline.Ours.Images:N0} files of {pipeline.Folder}, each decoded, Resize(64), CenterCrop(64), ToTensor, Normalize; one thread, {ours.Steps} pass(es) per side, alternating.");
         text.AppendLine();
@@ -40,7 +52,23 @@ internal static class TimingReport
         text.AppendLine("|---|---:|---:|---:|---:|---|");
         text.AppendLine($"| ours (SkiaSharp + GanKit) | {Fixed(1 / ours.Median, 0)} | {Fixed(1 / ours.Min, 0)} | {Percent(ours.RelativeSpread)} | {Fixed(pipeline.Ratio, 3)} | ≥ 1.00 {(pipeline.Ratio >= 1 ? "met" : "missed")} |");
         text.AppendLine($"| {pipeline.TorchvisionVersion} | {Fixed(1 / theirs.Median, 0)} | {Fixed(1 / theirs.Min, 0)} | {Percent(theirs.RelativeSpread)} | | |");
-        return text.ToString();
+        text.AppendLine();
+    }
+
+    private static void MetricsTable(StringBuilder text, MetricsComparison metrics)
+    {
+        text.AppendLine($"Metrics (notebook 05): FID of two seeded sets of {metrics.Samples:N0} × {metrics.Dim:N0} float64 features, ours (Cholesky / eigvalsh) vs " +
+                        $"pytorch-fid's route (np.cov, scipy.linalg.sqrtm), and KID with {metrics.KidSubsets} subsets of {metrics.KidSubsetSize:N0} on them, ours vs " +
+                        $"torch-fidelity's NumPy formula; timed from the feature matrices to the number, {metrics.Fid.Ours.Steps} round(s) per side, alternating; " +
+                        $"BLAS and LAPACK on one thread on both sides; {metrics.Versions}. Both sides must agree to {MetricsComparison.Agreement:G1} relative.");
+        text.AppendLine();
+        text.AppendLine("| metric | ours median s | NumPy median s | ours min s | NumPy min s | ours / NumPy (median) | goal (median) | ours / NumPy CPU time | ours value | NumPy value | relative difference |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+        foreach (var m in new[] { metrics.Fid, metrics.Kid }) {
+            text.AppendLine($"| {m.Name} | {Fixed(m.Ours.Median, 3)} | {Fixed(m.Numpy.Median, 3)} | {Fixed(m.Ours.Min, 3)} | {Fixed(m.Numpy.Min, 3)} | {Fixed(m.Ratio, 3)} " +
+                            $"| ≤ {Fixed(m.Goal, 2)} {(m.Ratio <= m.Goal ? "met" : "missed")} | {Fixed(m.CpuRatio, 3)} | {m.OursValue:G10} | {m.NumpyValue:G10} | {m.RelativeDifference:G2} |");
+        }
+        text.AppendLine();
     }
 
     private static string Name(Comparison r) => $"{r.Workload.Name}, batch {r.Settings.Batch}";
@@ -50,10 +78,10 @@ internal static class TimingReport
 
     private static string Percent(double fraction) => Fixed(fraction * 100, 1) + " %";
 
-    public static object Json(MachineInfo machine, IReadOnlyList<Comparison> results, PipelineComparison pipeline, bool quick) => new {
+    public static object Json(MachineInfo machine, IReadOnlyList<Comparison> results, PipelineComparison? pipeline, MetricsComparison? metrics, bool quick) => new {
         machine,
         quick,
-        image_pipeline = new {
+        image_pipeline = pipeline is null ? null : new {
             folder = pipeline.Folder,
             images = pipeline.Ours.Images,
             ours_seconds_per_pass = pipeline.Ours.Seconds,
@@ -63,6 +91,27 @@ internal static class TimingReport
             torchvision_images_per_second = pipeline.Torchvision.ImagesPerSecond,
             ratio = pipeline.Ratio,
             meets_goal = pipeline.Ratio >= 1,
+        },
+        metrics = metrics is null ? null : new {
+            samples = metrics.Samples,
+            dim = metrics.Dim,
+            kid_subsets = metrics.KidSubsets,
+            kid_subset_size = metrics.KidSubsetSize,
+            versions = metrics.Versions,
+            readings = new[] { metrics.Fid, metrics.Kid }.Select(m => new {
+                name = m.Name,
+                ours_seconds = m.OursTimes.Seconds,
+                numpy_seconds = m.NumpyTimes.Seconds,
+                ours_cpu_seconds = m.OursTimes.CpuSeconds,
+                numpy_cpu_seconds = m.NumpyTimes.CpuSeconds,
+                ours_value = m.OursValue,
+                numpy_value = m.NumpyValue,
+                relative_difference = m.RelativeDifference,
+                ratio_median = m.Ratio,
+                ratio_cpu = m.CpuRatio,
+                goal = m.Goal,
+                meets_goal = m.Ratio <= m.Goal,
+            }),
         },
         workloads = results.Select(r => new {
             number = r.Workload.Number,

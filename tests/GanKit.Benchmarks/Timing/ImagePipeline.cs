@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using GanKit.Data.Images;
 
 namespace GanKit.Benchmarks.Timing;
@@ -76,17 +75,8 @@ internal static class ImagePipeline
 
     private static (int Images, double Seconds, string Version) RunTwin(string python, string folder, int limit)
     {
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "python", "image_pipeline.py"), "--folder", folder, "--passes", "1", "--limit", limit.ToString() })
-            start.ArgumentList.Add(argument);
-        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
-        using var process = Process.Start(start) ?? throw new TwinException($"could not start {python}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new TwinException($"the image-pipeline twin failed (exit {process.ExitCode}): {stderr.Result.Trim()} — it needs Debian's python3-torchvision and python3-pil");
-        using var json = JsonDocument.Parse(stdout);
+        using var json = PythonScript.Run(python, "image_pipeline.py", ["--folder", folder, "--passes", "1", "--limit", limit.ToString()],
+            "it needs Debian's python3-torchvision and python3-pil");
         var root = json.RootElement;
         return (root.GetProperty("images").GetInt32(), root.GetProperty("seconds")[0].GetDouble(),
             $"torchvision {root.GetProperty("torchvision").GetString()}, Pillow {root.GetProperty("pillow").GetString()}");
