@@ -2,7 +2,7 @@
 """Builds notebooks/05-gan-metrics.ipynb (sources only; outputs come from gankit-nb)."""
 import hashlib, nbformat, os
 HERE = os.path.dirname(os.path.abspath(__file__))
-src = nbformat.read('/work/main/notebooks/04-dcgan-faces.ipynb', 4)
+src = nbformat.read(os.path.join(HERE, '..', '04-dcgan-faces.ipynb'), 4)
 nb = nbformat.v4.new_notebook()
 nb.metadata = dict(src.metadata)
 nb.metadata['gankit'] = {'smoke_parameters': {'samples': '300', 'kidSubsets': '10', 'kidSubsetSize': '100', 'infinityPoints': '4'}}
@@ -156,13 +156,14 @@ ImageFigures.Gallery(overTraining.Count, "16 digits of G at each kept step", 1.5
 md('10-broken.md')
 code('''
 long n = Math.Min(data.Test.Count, samples);   // every candidate gets as many samples as there are held-out real digits
+var heldOut = data.Test.Images.index_select(0, randperm(data.Test.Count)[..(int)n]);   // the split is sorted by digit: pick at random
 var candidates = new (string Name, Tensor Images)[]
 {
-    ("real test digits", data.Test.Images[..(int)n]),
+    ("real test digits", heldOut),
     ($"notebook 03's G", generated[..(int)n]),
     ("only 1s", BrokenGenerators.OneClass(data.Train.Images, data.Train.Labels, 1, n)),
-    ("blurred", BrokenGenerators.Blurred(data.Test.Images[..(int)n], 1.5)),
-    ("noisy", BrokenGenerators.Noisy(data.Test.Images[..(int)n], 0.3)),
+    ("blurred", BrokenGenerators.Blurred(heldOut, 1.5)),
+    ("noisy", BrokenGenerators.Noisy(heldOut, 0.3)),
     ("training copies", BrokenGenerators.Copies(data.Train.Images, n)),
 };
 ImageFigures.Gallery(3, "Ten samples of each candidate", 1.5,
@@ -207,5 +208,5 @@ md('15-conclusion.md')
 nb.cells = cells
 for i, c in enumerate(nb.cells):
     c.id = hashlib.md5(f'nb05-{i}'.encode()).hexdigest()[:8]
-nbformat.write(nb, '/work/main/notebooks/05-gan-metrics.ipynb')
+nbformat.write(nb, os.path.join(HERE, '..', '05-gan-metrics.ipynb'))
 print(len(cells), 'cells')
