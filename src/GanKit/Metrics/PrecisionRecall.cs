@@ -11,6 +11,14 @@ namespace GanKit.Metrics;
 public sealed record PrecisionRecallResult(double Precision, double Recall, double FScore);
 
 /// <summary>
+/// What precision and recall count, point by point (<see cref="PrecisionRecall.Neighbourhoods"/>): each point's ball
+/// radius (plain Euclidean distance to its k-th nearest neighbour in its own set) and whether each point lies in a
+/// ball of the other set.
+/// </summary>
+public sealed record PrecisionRecallNeighbourhoods(IReadOnlyList<double> RealRadii, IReadOnlyList<double> FakeRadii,
+    IReadOnlyList<bool> FakeInsideReal, IReadOnlyList<bool> RealInsideFake);
+
+/// <summary>
 /// Improved precision and recall (Kynkäänniemi et al. 2019) with the original code's definitions
 /// (<c>precision_recall.py</c>): a feature set's manifold is the union of balls around its points, each ball's radius the
 /// distance to the point's k-th nearest neighbour in the set (the point itself excluded); a sample is inside when its
@@ -45,6 +53,26 @@ public static class PrecisionRecall
         double recall = fakePoints.Inside(x).to_type(ScalarType.Float64).mean().item<double>();
         double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new PrecisionRecallResult(precision, recall, f);
+    }
+
+    /// <summary>
+    /// The balls and memberships behind <see cref="Compute"/>, for drawing them (notebook 05 draws 2-D ones): precision
+    /// is the share of true <see cref="PrecisionRecallNeighbourhoods.FakeInsideReal"/>, recall of
+    /// <see cref="PrecisionRecallNeighbourhoods.RealInsideFake"/>.
+    /// </summary>
+    public static PrecisionRecallNeighbourhoods Neighbourhoods(Tensor real, Tensor fake, int k = 3)
+    {
+        using var scope = NewDisposeScope();
+        var x = FeatureMatrix.Checked(real, nameof(real), 1);
+        var y = FeatureMatrix.Checked(fake, nameof(fake), 1);
+        FeatureMatrix.SameWidth(x, nameof(real), y, nameof(fake));
+        CheckNeighbours(k, x, nameof(real));
+        CheckNeighbours(k, y, nameof(fake));
+        var realPoints = new Manifold(x, k);
+        var fakePoints = new Manifold(y, k);
+        return new PrecisionRecallNeighbourhoods(
+            realPoints.Radii.sqrt().data<double>().ToArray(), fakePoints.Radii.sqrt().data<double>().ToArray(),
+            realPoints.Inside(y).data<bool>().ToArray(), fakePoints.Inside(x).data<bool>().ToArray());
     }
 
     /// <summary>
