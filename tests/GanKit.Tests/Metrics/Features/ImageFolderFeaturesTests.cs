@@ -82,14 +82,18 @@ public sealed class ImageFolderFeaturesTests(TrainedClassifierFixture fixture) :
     [Fact]
     public void EachExtractorGetsItsOwnTransformAndOthersMustBeGivenOne()
     {
+        var folder = Folder();
         using var inception = InceptionFeatures.Load(FakeInception.ModulePath, withProbabilities: false);
-        Assert.Equal(new ImageTransform(299, 299), ImageFolderFeatures.TransformFor(inception));
-        Assert.Equal(new ImageTransform(28, 28) { Grayscale = true }, ImageFolderFeatures.TransformFor(fixture.Features));
+        // Inception: the first file's size (a_grey_28x28.png), left for the network to resize.
+        Assert.Equal(new ImageTransform(28, 28), ImageFolderFeatures.TransformFor(inception, folder));
+        Assert.Equal(new ImageTransform(16, 16), ImageFolderFeatures.TransformFor(inception, folder, new ImageTransform(16, 16)));
+        using (var own = ImageFolderFeatures.Load(folder, inception, cacheFolder: Cache)) Assert.Equal([4L, 8], own.Features.shape);
+        Assert.Equal(new ImageTransform(28, 28) { Grayscale = true }, ImageFolderFeatures.TransformFor(fixture.Features, folder));
         // The MNIST classifier's input is grey whatever transform is given.
-        Assert.Equal(new ImageTransform(32, 28) { Grayscale = true }, ImageFolderFeatures.TransformFor(fixture.Features, new ImageTransform(32, 28)));
+        Assert.Equal(new ImageTransform(32, 28) { Grayscale = true }, ImageFolderFeatures.TransformFor(fixture.Features, folder, new ImageTransform(32, 28)));
         var other = new OtherExtractor();
-        Assert.Contains("pass an ImageTransform", Assert.Throws<ArgumentException>(() => ImageFolderFeatures.Load(Folder(), other, cacheFolder: Cache)).Message);
-        Assert.Equal(new ImageTransform(8, 8), ImageFolderFeatures.TransformFor(other, new ImageTransform(8, 8)));
+        Assert.Contains("pass an ImageTransform", Assert.Throws<ArgumentException>(() => ImageFolderFeatures.Load(folder, other, cacheFolder: Cache)).Message);
+        Assert.Equal(new ImageTransform(8, 8), ImageFolderFeatures.TransformFor(other, folder, new ImageTransform(8, 8)));
     }
 
     [Fact]

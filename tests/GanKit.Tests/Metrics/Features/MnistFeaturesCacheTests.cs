@@ -96,7 +96,8 @@ public sealed class MnistFeaturesCacheTests : IDisposable
             Assert.Equal(Weights(first), Weights(afterFlip));
             Assert.Equal(first.TestAccuracy, afterFlip.TestAccuracy);
         }
-        Assert.Equal(bytes.Length, new FileInfo(path).Length);
+        // The rewritten file ends in the same weights and hash (its header records the training time, which varies).
+        Assert.Equal(bytes[^4096..], File.ReadAllBytes(path)[^4096..]);
 
         File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length / 2).ToArray());
         using (var afterTruncation = Load(_tiny)) Assert.False(afterTruncation.FromCache);
