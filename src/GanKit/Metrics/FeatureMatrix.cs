@@ -27,6 +27,15 @@ internal static class FeatureMatrix
         return matrix;
     }
 
+    /// <summary>The real and fake matrices checked as <see cref="Checked"/> does, and of one feature dimension.</summary>
+    public static (Tensor Real, Tensor Fake) CheckedPair(Tensor real, Tensor fake, long minRows)
+    {
+        var x = Checked(real, nameof(real), minRows);
+        var y = Checked(fake, nameof(fake), minRows);
+        SameWidth(x, nameof(real), y, nameof(fake));
+        return (x, y);
+    }
+
     /// <summary>Both sides must describe samples in the same feature space.</summary>
     public static void SameWidth(Tensor first, string firstName, Tensor second, string secondName)
     {

@@ -38,9 +38,7 @@ public static class Fid
     public static FidResult Compute(Tensor real, Tensor fake)
     {
         using var scope = NewDisposeScope();
-        var x = FeatureMatrix.Checked(real, nameof(real), 2);
-        var y = FeatureMatrix.Checked(fake, nameof(fake), 2);
-        FeatureMatrix.SameWidth(x, nameof(real), y, nameof(fake));
+        var (x, y) = FeatureMatrix.CheckedPair(real, fake, 2);
         using var realStatistics = FeatureStatistics.OfChecked(x);
         using var fakeStatistics = FeatureStatistics.OfChecked(y);
         return Compute(realStatistics, fakeStatistics);

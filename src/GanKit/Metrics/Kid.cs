@@ -34,9 +34,7 @@ public static class Kid
     {
         options ??= new KidOptions();
         using var scope = NewDisposeScope();
-        var x = FeatureMatrix.Checked(real, nameof(real), 2);
-        var y = FeatureMatrix.Checked(fake, nameof(fake), 2);
-        FeatureMatrix.SameWidth(x, nameof(real), y, nameof(fake));
+        var (x, y) = FeatureMatrix.CheckedPair(real, fake, 2);
         var subsets = Subsets(options, x.shape[0], y.shape[0]);
         double d = x.shape[1];
         var estimates = new double[subsets.Count];

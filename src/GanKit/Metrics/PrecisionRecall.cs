@@ -42,13 +42,7 @@ public static class PrecisionRecall
     public static PrecisionRecallResult Compute(Tensor real, Tensor fake, int k = 3)
     {
         using var scope = NewDisposeScope();
-        var x = FeatureMatrix.Checked(real, nameof(real), 1);
-        var y = FeatureMatrix.Checked(fake, nameof(fake), 1);
-        FeatureMatrix.SameWidth(x, nameof(real), y, nameof(fake));
-        CheckNeighbours(k, x, nameof(real));
-        CheckNeighbours(k, y, nameof(fake));
-        var realPoints = new Manifold(x, k);
-        var fakePoints = new Manifold(y, k);
+        var (x, y, realPoints, fakePoints) = Manifolds(real, fake, k);
         double precision = realPoints.Inside(y).to_type(ScalarType.Float64).mean().item<double>();
         double recall = fakePoints.Inside(x).to_type(ScalarType.Float64).mean().item<double>();
         double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
@@ -63,16 +57,19 @@ public static class PrecisionRecall
     public static PrecisionRecallNeighbourhoods Neighbourhoods(Tensor real, Tensor fake, int k = 3)
     {
         using var scope = NewDisposeScope();
-        var x = FeatureMatrix.Checked(real, nameof(real), 1);
-        var y = FeatureMatrix.Checked(fake, nameof(fake), 1);
-        FeatureMatrix.SameWidth(x, nameof(real), y, nameof(fake));
-        CheckNeighbours(k, x, nameof(real));
-        CheckNeighbours(k, y, nameof(fake));
-        var realPoints = new Manifold(x, k);
-        var fakePoints = new Manifold(y, k);
+        var (x, y, realPoints, fakePoints) = Manifolds(real, fake, k);
         return new PrecisionRecallNeighbourhoods(
             realPoints.Radii.sqrt().data<double>().ToArray(), fakePoints.Radii.sqrt().data<double>().ToArray(),
             realPoints.Inside(y).data<bool>().ToArray(), fakePoints.Inside(x).data<bool>().ToArray());
+    }
+
+    /// <summary>Both sides checked and their manifolds, in the caller's dispose scope.</summary>
+    private static (Tensor Real, Tensor Fake, Manifold RealPoints, Manifold FakePoints) Manifolds(Tensor real, Tensor fake, int k)
+    {
+        var (x, y) = FeatureMatrix.CheckedPair(real, fake, 1);
+        CheckNeighbours(k, x, nameof(real));
+        CheckNeighbours(k, y, nameof(fake));
+        return (x, y, new Manifold(x, k), new Manifold(y, k));
     }
 
     /// <summary>

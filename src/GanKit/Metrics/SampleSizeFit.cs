@@ -39,9 +39,7 @@ public static class SampleSizeFit
     {
         options ??= new SampleSizeOptions();
         using var scope = NewDisposeScope();
-        var x = FeatureMatrix.Checked(real, nameof(real), 2);
-        var y = FeatureMatrix.Checked(fake, nameof(fake), 2);
-        FeatureMatrix.SameWidth(x, nameof(real), y, nameof(fake));
+        var (x, y) = FeatureMatrix.CheckedPair(real, fake, 2);
         using var realStatistics = FeatureStatistics.OfChecked(x);
         using var realRoot = new CovarianceRoot(realStatistics.Covariance);
         return Fit(options, y.shape[0], "fake", y.device, rows => {
