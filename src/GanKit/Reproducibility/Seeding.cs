@@ -31,4 +31,22 @@ public static class Seeding
         Current = seed;
         return seed;
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and puts torch's default generator back as it was: for work that draws random
+    /// numbers only sometimes (a classifier trained, or built and then overwritten from a cache file), so that the
+    /// numbers drawn afterwards do not depend on whether it ran.
+    /// </summary>
+    public static T KeepingTorchGenerator<T>(Func<T> work)
+    {
+        using var callersState = get_rng_state();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            set_rng_state(callersState);
+        }
+    }
 }

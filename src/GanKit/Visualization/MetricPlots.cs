@@ -25,14 +25,15 @@ public static class MetricPlots
         var panel = new ChartPanel(title, "direction 1", "direction 2",
             [.. Cloud(real, realName, RealColour, maxPoints), .. Cloud(fake, fakeName, FakeColour, maxPoints)])
         { EqualAxes = true };
-        return PlotlyCharts.Single(panel, 760, 520);
+        return PlotlyCharts.Single(panel, 900, 540);
     }
 
     private static IEnumerable<Trace> Cloud(Tensor points, string name, string colour, int maxPoints)
     {
         var (x, y) = GanPlots.Columns(points);
-        var shown = Math.Min(x.Length, maxPoints);
-        yield return PlotlyCharts.Points(x[..shown], y[..shown], name, colour, size: 4, opacity: 0.45);
+        // Evenly spaced rows, not the first ones: datasets are often sorted by class.
+        var shown = Enumerable.Range(0, Math.Min(x.Length, maxPoints)).Select(i => (int)((long)i * x.Length / Math.Min(x.Length, maxPoints))).ToArray();
+        yield return PlotlyCharts.Points(shown.Select(i => x[i]), shown.Select(i => y[i]), name, colour, size: 4, opacity: 0.45);
         var (mx, my) = (x.Average(), y.Average());
         double sxx = 0, syy = 0, sxy = 0;
         for (var i = 0; i < x.Length; i++)
@@ -44,10 +45,11 @@ public static class MetricPlots
 
         var n = Math.Max(1, x.Length - 1);
         var (ex, ey) = Ellipse(mx, my, sxx / n, syy / n, sxy / n, 2);
-        yield return PlotlyCharts.Line(ex, ey, $"{name}: Gaussian fit (2σ)", colour);
+        var fit = $"{name}: fitted Gaussian (mean; 1σ dashed, 2σ)";
+        yield return PlotlyCharts.Line(ex, ey, fit, colour);
         (ex, ey) = Ellipse(mx, my, sxx / n, syy / n, sxy / n, 1);
-        yield return PlotlyCharts.Line(ex, ey, $"{name}: Gaussian fit (2σ)", colour, dashed: true);
-        yield return PlotlyCharts.Points([mx], [my], $"{name}: Gaussian fit (2σ)", colour, size: 14);
+        yield return PlotlyCharts.Line(ex, ey, fit, colour, dashed: true);
+        yield return PlotlyCharts.Points([mx], [my], fit, colour, size: 14);
     }
 
     /// <summary>Points of the <paramref name="sigmas"/>-σ ellipse of a 2-D Gaussian with the given covariance.</summary>
@@ -143,20 +145,23 @@ public static class MetricPlots
     public static PlotlyChart ClassProbabilities(IReadOnlyList<(string Title, IReadOnlyList<double> Probabilities)> panels,
         IReadOnlyList<string> classNames, string? title = null) =>
         PlotlyCharts.Grid(panels.Count, title, 320, 300, panels.Select(p => new ChartPanel(p.Title, "class", "probability",
-            [PlotlyCharts.Bars(classNames, p.Probabilities)]) { YRange = (0, 1) }).ToList());
+            [PlotlyCharts.Bars(classNames, p.Probabilities)]) { YRange = (0, 1), XTicks = ClassTicks(classNames), XTickLabels = classNames }).ToList());
+
+    // Every class labelled: class names such as "0".."9" would otherwise get a numeric axis with ticks at 0, 5.
+    private static double[] ClassTicks(IReadOnlyList<string> classNames) => Enumerable.Range(0, classNames.Count).Select(i => (double)i).ToArray();
 
     /// <summary>
-    /// The share of samples a classifier puts in each class, against the share each class has in the real data
-    /// (dashed): a generator that forgets a class shows a missing bar, mode collapse one tall bar.
+    /// The share of samples a classifier puts in each class, against an even share (dashed): a generator that
+    /// forgets a class shows a missing bar, mode collapse one tall bar.
     /// </summary>
-    public static PlotlyChart ClassShares(IReadOnlyList<string> classNames, IReadOnlyList<double> shares, double expectedShare, string title)
+    public static PlotlyChart ClassShares(IReadOnlyList<string> classNames, IReadOnlyList<double> shares, double evenShare, string title)
     {
-        var x = Enumerable.Range(0, classNames.Count).Select(i => (double)i).ToArray();
         var panel = new ChartPanel(title, "predicted class", "share of samples",
             [
                 PlotlyCharts.Bars(classNames, shares),
-                PlotlyCharts.Line([-0.5, classNames.Count - 0.5], [expectedShare, expectedShare], $"real data: {expectedShare:P0} each", GanPlots.Grey, dashed: true),
-            ]);
+                PlotlyCharts.Line([-0.5, classNames.Count - 0.5], [evenShare, evenShare], $"an even share: {evenShare:P0} each", GanPlots.Grey, dashed: true),
+            ])
+        { XTicks = ClassTicks(classNames), XTickLabels = classNames };
         return PlotlyCharts.Single(panel, 640, 360);
     }
 
@@ -199,10 +204,9 @@ public static class MetricPlots
         if (points.Count < 2) throw new ArgumentException("a line needs at least two sample sizes", nameof(points));
         var x = points.Select(p => 1.0 / p.N).ToArray();
         var right = x.Max() * 1.05;
-        var ticks = new List<long> { adviceN };
-        ticks.AddRange(points.Select(p => p.N).Where((_, i) => i % Math.Max(1, points.Count / 4) == 0 || i == points.Count - 1));
-        var tickValues = ticks.Distinct().Select(n => 1.0 / n).Prepend(0).ToList();
-        var tickLabels = ticks.Distinct().Select(n => n.ToString("N0", CultureInfo.InvariantCulture)).Prepend("∞").ToList();
+        var ticks = SpacedSampleSizeTicks(points.Select(p => p.N).ToList(), adviceN, right);
+        var tickValues = ticks.Select(n => n == 0 ? 0 : 1.0 / n).ToList();
+        var tickLabels = ticks.Select(n => n == 0 ? "∞" : n.ToString("N0", CultureInfo.InvariantCulture)).ToList();
         var atAdvice = intercept + slope / adviceN;
         var panel = new ChartPanel(title, "samples N (axis: 1/N)", metric,
             [
@@ -213,6 +217,21 @@ public static class MetricPlots
             ])
         { XRange = (-right * 0.03, right), XTicks = tickValues, XTickLabels = tickLabels };
         return PlotlyCharts.Single(panel, 820, 440);
+    }
+
+    /// <summary>
+    /// Tick sizes for a 1/N axis, ∞ (0 here) first: large N crowd next to ∞, so a size gets a tick only when it stands
+    /// at least 8 % of the axis from every tick already kept: the smallest and the largest measured N first, then the
+    /// advised N, then the others.
+    /// </summary>
+    private static List<long> SpacedSampleSizeTicks(IReadOnlyList<long> measured, long adviceN, double axisWidth)
+    {
+        var ordered = measured.Distinct().Order().ToList();
+        var kept = new List<long> { 0 };
+        foreach (var n in new[] { ordered[0], ordered[^1], adviceN }.Concat(ordered))
+            if (kept.All(k => Math.Abs((k == 0 ? 0 : 1.0 / k) - 1.0 / n) >= 0.08 * axisWidth))
+                kept.Add(n);
+        return kept;
     }
 
     private static string F(double value) => value.ToString(Math.Abs(value) >= 100 ? "F1" : "G4", CultureInfo.InvariantCulture);

@@ -25,6 +25,20 @@ public sealed class MetricPlotsTests
     }
 
     [Fact]
+    public void TheSampleSizeTicksDoNotCrowdNextToInfinity()
+    {
+        var points = Enumerable.Range(0, 15).Select(i => (N: 500L + 321L * i, Value: 10.0)).ToList();
+        var axis = JsonNode.Parse(MetricPlots.SampleSizeLine(points, slope: 1000, intercept: 10, "FID").Json)!["layout"]!["xaxis"]!;
+        var values = axis["tickvals"]!.AsArray().Select(v => v!.GetValue<double>()).ToList();
+        var labels = axis["ticktext"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
+        Assert.Equal(["∞", "500", "4,994"], labels.Take(3));
+        var width = 1.05 / 500;
+        foreach (var (a, i) in values.Select((v, i) => (v, i)))
+            foreach (var b in values.Skip(i + 1))
+                Assert.True(Math.Abs(a - b) >= 0.08 * width, $"ticks {a} and {b} are closer than 8 % of the axis");
+    }
+
+    [Fact]
     public void TheBallsFigureCountsThePointsInsideAndColoursThemApart()
     {
         torch.manual_seed(8);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using GanKit.Data;
 using GanKit.IO;
 using GanKit.Models;
+using GanKit.Reproducibility;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -91,7 +92,8 @@ internal static class ClassifierCache
             var checksum = reader.ReadBytes(SHA256.HashSizeInBytes);
             if (weights.Length != length || !checksum.AsSpan().SequenceEqual(SHA256.HashData(weights))) return null;
             if (reader.BaseStream.Position != reader.BaseStream.Length) return null;
-            classifier = new MnistClassifier(key.ClassNames.Count);
+            // Building the network draws its initial weights: keep the generator as if nothing was drawn.
+            classifier = Seeding.KeepingTorchGenerator(() => new MnistClassifier(key.ClassNames.Count));
             using (var weightStream = new MemoryStream(weights))
             using (var weightReader = new BinaryReader(weightStream))
                 classifier.load(weightReader);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GanKit.Data;
 using GanKit.Models;
+using GanKit.Reproducibility;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,8 +46,7 @@ public sealed record ClassifierRecipe
         Validate();
         ImageInput.Check(data.Images, "the classifier", [1], MnistClassifier.ImageSize);
         _ = data.CountPerClass(classCount); // throws on a label outside 0 … classCount − 1
-        using var callersState = get_rng_state();
-        try
+        return Seeding.KeepingTorchGenerator(() =>
         {
             manual_seed(seed);
             var model = new MnistClassifier(classCount);
@@ -60,11 +60,7 @@ public sealed record ClassifierRecipe
                 model.Dispose();
                 throw;
             }
-        }
-        finally
-        {
-            set_rng_state(callersState);
-        }
+        });
     }
 
     private void Fit(MnistClassifier model, LabelledImages data, IProgress<ClassifierTrainingProgress>? progress)

@@ -107,7 +107,7 @@ public sealed class MnistFeaturesCacheTests : IDisposable
     }
 
     [Fact]
-    public void TheSeedNamesTheFileAndDecidesTheWeightsAndTrainingLeavesTorchsGeneratorAlone()
+    public void TheSeedNamesTheFileAndDecidesTheWeightsAndNeitherTrainingNorTheCacheTouchesTorchsGenerator()
     {
         manual_seed(123);
         using var expected = rand(4);
@@ -115,6 +115,11 @@ public sealed class MnistFeaturesCacheTests : IDisposable
         using var one = Load(_tiny, seed: 1);
         using var drawn = rand(4);
         Assert.Equal(expected.data<float>().ToArray(), drawn.data<float>().ToArray());
+        manual_seed(123);
+        using var cached = Load(_tiny, seed: 1);
+        Assert.True(cached.FromCache);
+        using var drawnAfterTheCache = rand(4);
+        Assert.Equal(expected.data<float>().ToArray(), drawnAfterTheCache.data<float>().ToArray());
 
         using var two = Load(_tiny, seed: 2);
         Assert.EndsWith("-seed2.bin", two.CachePath);
