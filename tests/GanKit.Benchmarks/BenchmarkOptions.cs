@@ -32,6 +32,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Rounds per side in the metrics reading (FID and KID once each per round).</summary>
     public int MetricRounds { get; init; } = 3;
 
+    /// <summary>glibc malloc's thresholds: pinned alike on every side (the default), or each process's own (README.md says why).</summary>
+    public Timing.MallocMode Malloc { get; init; } = Timing.MallocMode.Pinned;
+
     /// <summary>The interpreter that runs the PyTorch twin: Debian's, whose python3-torch uses the same libtorch as the binding.</summary>
     public string Python { get; init; } = "/usr/bin/python3";
 
@@ -39,7 +42,7 @@ internal sealed record BenchmarkOptions
         "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
         "                         [--w4-batches 256,16] [--rounds R] [--images FOLDER] [--image-passes P] [--memory-steps N]\n" +
         "                         [--readings steps,images,metrics] [--metric-rounds R]\n" +
-        "                         [--seed K] [--out DIR] [--python PATH]";
+        "                         [--seed K] [--out DIR] [--python PATH] [--malloc pinned|default]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -66,6 +69,11 @@ internal sealed record BenchmarkOptions
                 "--seed" => options with { Seed = long.Parse(Value()) },
                 "--out" => options with { OutputDirectory = Value() },
                 "--python" => options with { Python = Value() },
+                "--malloc" => options with { Malloc = Value() switch {
+                    "pinned" => Timing.MallocMode.Pinned,
+                    "default" => Timing.MallocMode.Default,
+                    var other => throw new ArgumentException($"--malloc takes pinned or default, not '{other}'"),
+                } },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option '{args[k]}'\n{Usage}"),
             };

@@ -19,6 +19,8 @@ try {
 var (cpp, pytorch) = (Twin.Cpp(), Twin.PyTorch(options.Python));
 string? pytorchVersion = null;
 if (!options.Memory) {
+    // The memory run reads resident memory, which pinned thresholds would hold at its peak: it keeps glibc's defaults.
+    Allocator.ApplyToThisProcess(options.Malloc);
     // Before minutes of timing: a missing twin (no python3-torch, say) stops the run here, saying why.
     try {
         pytorchVersion = $"{pytorch.Version()} ({options.Python})";
@@ -61,7 +63,7 @@ if (options.Memory) {
             // Notebook 04's data: a quick run reads the first 50 files once.
             Log("image pipeline: ours vs torchvision + PIL");
             var folder = options.ImageFolder ?? Path.Combine(GanKit.Data.DataCache.Locate(), "noto-emoji", "faces");
-            pipeline = ImagePipeline.Measure(folder, options.Quick ? 1 : options.ImagePasses, options.Quick ? 50 : 0, options.Python, Log);
+            pipeline = ImagePipeline.Measure(folder, options.Quick ? 1 : options.ImagePasses, options.Quick ? 50 : 0, options.Python, options.Malloc, Log);
         }
         if (options.Readings.Contains("metrics")) {
             // Notebook 05's metrics: a quick run uses small features.

@@ -5,7 +5,7 @@ namespace GanKit.Benchmarks.Reporting;
 /// <summary>Where and when a result was measured: numbers mean little without it.</summary>
 internal sealed record MachineInfo(
     string Date, string Cpu, int Cores, string LoadAverage, string Libtorch, string Blas,
-    int Threads, string Device, string DotNet, string GcRegionRange, string Backend, string? PyTorch)
+    int Threads, string Device, string DotNet, string GcRegionRange, string Backend, string? PyTorch, string Allocator)
 {
     /// <param name="pytorch">The PyTorch twin's torch version and interpreter; null where no twin runs (the memory run).</param>
     public static MachineInfo Current(BenchmarkOptions options, string? pytorch) => new(
@@ -21,7 +21,8 @@ internal sealed record MachineInfo(
         DotNet: RuntimeInformation.FrameworkDescription,
         GcRegionRange: GcRegionRangeInEffect(),
         Backend: typeof(torch).Assembly.GetName().Name ?? "unknown",
-        PyTorch: pytorch);
+        PyTorch: pytorch,
+        Allocator: options.Memory ? Timing.Allocator.Describe(Timing.MallocMode.Default) : Timing.Allocator.Describe(options.Malloc));
 
     private static string CpuModel()
     {

@@ -20,8 +20,9 @@ internal static class ManagedRunner
                 gan.Step();
         if (cuda) torch.cuda.synchronize();
 
-        var times = new StepTimes(new double[settings.Steps], new double[settings.Steps]);
+        var times = new StepTimes(new double[settings.Steps], new double[settings.Steps], new double[settings.Steps]);
         for (int k = 0; k < settings.Steps; k++) {
+            long faults = PageFaults.Minor();
             double cpu_start = ProcessorTime.ProcessSeconds();
             long start = Stopwatch.GetTimestamp();
             using (torch.NewDisposeScope())
@@ -29,6 +30,7 @@ internal static class ManagedRunner
             if (cuda) torch.cuda.synchronize();   // a step is done when its kernels are
             times.Seconds[k] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             times.CpuSeconds[k] = ProcessorTime.ProcessSeconds() - cpu_start;
+            times.MinorFaults[k] = PageFaults.Minor() - faults;
         }
         return times;
     }

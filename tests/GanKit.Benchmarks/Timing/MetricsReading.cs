@@ -17,8 +17,11 @@ internal sealed record MetricTimes(string Name, double Goal, SideTimes OursTimes
 
     public StepStatistics Numpy => StepStatistics.Of(NumpyTimes.Seconds);
 
-    /// <summary>Our median wall-clock time over NumPy's; read against <see cref="Goal"/> (at most).</summary>
-    public double Ratio => Ours.Median / Numpy.Median;
+    /// <summary>Our best round over NumPy's best, read against <see cref="Goal"/> (at most), as every goal of the benchmark.</summary>
+    public double Ratio => Ours.Min / Numpy.Min;
+
+    /// <summary>Our median round over NumPy's.</summary>
+    public double MedianRatio => Ours.Median / Numpy.Median;
 
     /// <summary>The same of the processor times, which other programs on the cores do not inflate.</summary>
     public double CpuRatio => StepStatistics.Of(OursTimes.CpuSeconds).Median / StepStatistics.Of(NumpyTimes.CpuSeconds).Median;
@@ -66,7 +69,7 @@ internal static class MetricsReading
         for (int round = 1; round <= rounds; round++) {
             log($"  metrics, round {round}/{rounds}: NumPy/SciPy, FID of {n:N0} × {d} and KID {subsets} × {subsetSize}");
             using (var json = PythonScript.Run(options.Python, "metrics.py",
-                       ["--samples", n.ToString(), "--dim", d.ToString(), "--kid-subsets", subsets.ToString(), "--kid-subset-size", subsetSize.ToString(), "--seed", seed.ToString()],
+                       ["--samples", n.ToString(), "--dim", d.ToString(), "--kid-subsets", subsets.ToString(), "--kid-subset-size", subsetSize.ToString(), "--seed", seed.ToString()], options.Malloc,
                        "it needs Debian's python3-numpy and python3-scipy (bash scripts/setup.sh installs them)")) {
                 var root = json.RootElement;
                 theirFid = Record(root.GetProperty("fid"), theirsFid);

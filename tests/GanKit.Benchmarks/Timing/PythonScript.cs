@@ -7,13 +7,12 @@ namespace GanKit.Benchmarks.Timing;
 internal static class PythonScript
 {
     /// <param name="missingHint">What to install when the script fails (its imports are the usual reason).</param>
-    public static JsonDocument Run(string python, string script, IEnumerable<string> arguments, string missingHint)
+    public static JsonDocument Run(string python, string script, IEnumerable<string> arguments, MallocMode malloc, string missingHint)
     {
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python", script));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // One BLAS thread, as our binding keeps OpenBLAS (and as the other twins run).
-        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
+        Allocator.ApplyTo(start, malloc);
         Process process;
         try {
             process = Process.Start(start) ?? throw new TwinException($"could not start {python}");

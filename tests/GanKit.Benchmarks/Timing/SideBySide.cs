@@ -2,25 +2,40 @@ using GanKit.Benchmarks.Workloads;
 
 namespace GanKit.Benchmarks.Timing;
 
+/// <summary>One side's steps over all rounds: wall-clock seconds, process processor seconds and minor page faults.</summary>
+internal sealed record SideStatistics(StepStatistics Wall, StepStatistics Cpu, FaultCounts Faults)
+{
+    public static SideStatistics Of(StepTimes times) =>
+        new(StepStatistics.Of(times.Seconds), StepStatistics.Of(times.CpuSeconds), FaultCounts.Of(times.MinorFaults));
+}
+
+/// <summary>Minor page faults per step: median, mean (a fault storm every few steps shows here) and maximum.</summary>
+internal sealed record FaultCounts(double Median, double Mean, double Max)
+{
+    public static FaultCounts Of(IReadOnlyCollection<double> faults)
+    {
+        var sorted = faults.Order().ToArray();
+        return new(StepStatistics.Of(sorted).Median, sorted.Average(), sorted[^1]);
+    }
+}
+
 /// <summary>
 /// One workload at one batch size through our binding, the C++ twin and the PyTorch twin, measured in
-/// the same run with the same settings: wall-clock statistics (what the goals are read against) and
-/// processor-time medians (robust to a shared machine).
+/// the same run with the same settings. The goals are read on the ratio of the minima: on a shared VM
+/// the medians of back-to-back runs moved by up to 60 % while each run's minimum stayed within 1–2 %
+/// (README.md, "Which reading the goals use").
 /// </summary>
-internal sealed record Comparison(
-    Workload Workload, RunSettings Settings,
-    StepStatistics Ours, StepStatistics Cpp, StepStatistics PyTorch,
-    StepStatistics OursCpu, StepStatistics CppCpu, StepStatistics PyTorchCpu)
+internal sealed record Comparison(Workload Workload, RunSettings Settings, SideStatistics Ours, SideStatistics Cpp, SideStatistics PyTorch)
 {
-    public double Ratio => Ours.Median / Cpp.Median;
-    public double MinRatio => Ours.Min / Cpp.Min;
-    public double CpuRatio => OursCpu.Median / CppCpu.Median;
-    public bool? MeetsGoal => Workload.Goal is double goal ? Ratio <= goal : null;
+    public double Ratio => Ours.Wall.Median / Cpp.Wall.Median;
+    public double MinRatio => Ours.Wall.Min / Cpp.Wall.Min;
+    public double CpuRatio => Ours.Cpu.Median / Cpp.Cpu.Median;
+    public bool? MeetsGoal => Workload.Goal is double goal ? MinRatio <= goal : null;
 
-    public double PyTorchRatio => Ours.Median / PyTorch.Median;
-    public double PyTorchMinRatio => Ours.Min / PyTorch.Min;
-    public double PyTorchCpuRatio => OursCpu.Median / PyTorchCpu.Median;
-    public bool? MeetsPyTorchGoal => Workload.PyTorchGoal is double goal ? PyTorchRatio <= goal : null;
+    public double PyTorchRatio => Ours.Wall.Median / PyTorch.Wall.Median;
+    public double PyTorchMinRatio => Ours.Wall.Min / PyTorch.Wall.Min;
+    public double PyTorchCpuRatio => Ours.Cpu.Median / PyTorch.Cpu.Median;
+    public bool? MeetsPyTorchGoal => Workload.PyTorchGoal is double goal ? PyTorchMinRatio <= goal : null;
 }
 
 internal static class SideBySide
@@ -35,8 +50,8 @@ internal static class SideBySide
         // Below the tutorial's batch a step is cheaper: proportionally more steps keep each side's time.
         int scale = Math.Max(1, workload.Batch / batch);
         var settings = options.Quick
-            ? new RunSettings(options.Threads, options.Device, options.Seed, batch, workload.QuickWarmup, workload.QuickSteps)
-            : new RunSettings(options.Threads, options.Device, options.Seed, batch, workload.Warmup * scale, Math.Max(1, workload.Steps * scale / rounds));
+            ? new RunSettings(options.Threads, options.Device, options.Seed, batch, workload.QuickWarmup, workload.QuickSteps, options.Malloc)
+            : new RunSettings(options.Threads, options.Device, options.Seed, batch, workload.Warmup * scale, Math.Max(1, workload.Steps * scale / rounds), options.Malloc);
         var (ours, cppTimes, pytorchTimes) = (new List<StepTimes>(), new List<StepTimes>(), new List<StepTimes>());
         for (int round = 1; round <= rounds; round++) {
             foreach (var (twin, times) in new[] { (cpp, cppTimes), (pytorch, pytorchTimes) }) {
@@ -46,9 +61,7 @@ internal static class SideBySide
             log($"  batch {batch}, round {round}/{rounds}: ours {settings.Steps} steps");
             ours.Add(ManagedRunner.Run(workload, settings));
         }
-        var (o, c, p) = (StepTimes.Concat(ours), StepTimes.Concat(cppTimes), StepTimes.Concat(pytorchTimes));
         return new(workload, settings,
-            StepStatistics.Of(o.Seconds), StepStatistics.Of(c.Seconds), StepStatistics.Of(p.Seconds),
-            StepStatistics.Of(o.CpuSeconds), StepStatistics.Of(c.CpuSeconds), StepStatistics.Of(p.CpuSeconds));
+            SideStatistics.Of(StepTimes.Concat(ours)), SideStatistics.Of(StepTimes.Concat(cppTimes)), SideStatistics.Of(StepTimes.Concat(pytorchTimes)));
     }
 }

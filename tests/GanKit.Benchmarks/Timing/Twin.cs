@@ -6,7 +6,7 @@ namespace GanKit.Benchmarks.Timing;
 /// <summary>
 /// A side that runs as a child process: the C++ libtorch twin (cpp/gan_steps.cpp) or the PyTorch twin
 /// (python/gan_steps.py), both built or copied beside this program. Both take the same options and
-/// print the same JSON (per-step wall and processor seconds), so one runner reads either.
+/// print the same JSON (per-step wall and processor seconds, minor page faults), so one runner reads either.
 /// </summary>
 internal sealed class Twin
 {
@@ -36,19 +36,19 @@ internal sealed class Twin
     private static string Beside(string relative) => Path.Combine(AppContext.BaseDirectory, relative);
 
     /// <summary>The torch version the twin runs on: also the check, before any timing, that it can run at all.</summary>
-    public string Version() => Execute(["--version"]).Trim();
+    public string Version() => Execute(["--version"], MallocMode.Default).Trim();
 
     public StepTimes Run(int workload, RunSettings settings)
     {
         string stdout = Execute([
             "--workload", workload.ToString(), "--threads", settings.Threads.ToString(), "--device", settings.Device,
-            "--seed", settings.Seed.ToString(), "--batch", settings.Batch.ToString(), "--warmup", settings.Warmup.ToString(), "--steps", settings.Steps.ToString()]);
+            "--seed", settings.Seed.ToString(), "--batch", settings.Batch.ToString(), "--warmup", settings.Warmup.ToString(), "--steps", settings.Steps.ToString()], settings.Malloc);
         using var json = JsonDocument.Parse(stdout);
         double[] Array(string name) => json.RootElement.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        return new(Array("seconds"), Array("cpu_seconds"));
+        return new(Array("seconds"), Array("cpu_seconds"), Array("minor_faults"));
     }
 
-    private string Execute(IEnumerable<string> arguments)
+    private string Execute(IEnumerable<string> arguments, MallocMode malloc)
     {
         foreach (var file in leadingArguments.Prepend(program).Where(f => Path.IsPathRooted(f) && !File.Exists(f)))
             throw new TwinException($"the {Name} twin needs {file}, which does not exist: {missingHint}.");
@@ -58,8 +58,7 @@ internal sealed class Twin
         };
         foreach (var argument in leadingArguments.Concat(arguments))
             start.ArgumentList.Add(argument);
-        // The same rule as the shim: libtorch's OpenMP threads are the only pool.
-        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
+        Allocator.ApplyTo(start, malloc);
 
         Process process;
         try {

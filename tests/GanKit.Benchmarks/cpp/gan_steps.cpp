@@ -1,11 +1,12 @@
-// The C++ twin of GanKit.Benchmarks: the five tutorial GAN steps written against libtorch's C++
+// The C++ twin of GanKit.Benchmarks: the tutorial GAN steps written against libtorch's C++
 // frontend, timed step by step. The managed harness runs this program beside its own workloads
 // with the same thread count, device and step counts, and reads the JSON it prints.
 //
 // Usage: gan_steps --workload N [--threads T] [--warmup W] [--steps S] [--device cpu|cuda] [--seed K] [--batch B]
 // (--batch overrides the tutorial's batch size; the quick smoke run uses it to stay short).
 // Prints one JSON object: {"workload": N, "device": ..., "threads": T, "seconds": [per-step wall seconds],
-// "cpu_seconds": [per-step processor seconds of the whole process, robust to other load on the machine]}.
+// "cpu_seconds": [per-step processor seconds of the whole process, robust to other load on the machine],
+// "minor_faults": [per-step minor page faults of the whole process]}.
 
 #include <torch/torch.h>
 
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <ctime>
 #include <dlfcn.h>
+#include <sys/resource.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -306,6 +308,13 @@ void single_threaded_openblas() {
   if (auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set_threads(1);
 }
 
+// Minor page faults of the process so far: pages the kernel had to map on first touch.
+long minor_faults() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_minflt;
+}
+
 double process_cpu_seconds() {
   timespec t{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
@@ -356,22 +365,27 @@ int main(int argc, char** argv) {
 
     for (int k = 0; k < o.warmup; ++k) workload->step();
     if (cuda) torch::cuda::synchronize();
-    std::vector<double> seconds, cpu_seconds;
+    std::vector<double> seconds, cpu_seconds, faults;
     seconds.reserve(o.steps);
     cpu_seconds.reserve(o.steps);
+    faults.reserve(o.steps);
     for (int k = 0; k < o.steps; ++k) {
+      long faults_start = minor_faults();
       double cpu_start = process_cpu_seconds();
       auto start = std::chrono::steady_clock::now();
       workload->step();
       if (cuda) torch::cuda::synchronize();  // a step is done when its kernels are
       seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       cpu_seconds.push_back(process_cpu_seconds() - cpu_start);
+      faults.push_back(static_cast<double>(minor_faults() - faults_start));
     }
 
     std::printf("{\"workload\": %d, \"device\": \"%s\", \"threads\": %d, ", o.workload, o.device.c_str(), at::get_num_threads());
     print_array("seconds", seconds);
     std::printf(", ");
     print_array("cpu_seconds", cpu_seconds);
+    std::printf(", ");
+    print_array("minor_faults", faults);
     std::printf("}\n");
     return 0;
   } catch (const std::exception& e) {

@@ -6,11 +6,13 @@ Usage: python3 gan_steps.py --workload N [--threads T] [--warmup W] [--steps S] 
                             [--seed K] [--batch B]
        python3 gan_steps.py --version
 Prints one JSON object: {"workload": N, "device": ..., "threads": T, "torch": version,
-"seconds": [per-step wall seconds], "cpu_seconds": [per-step processor seconds of the whole process]}.
+"seconds": [per-step wall seconds], "cpu_seconds": [per-step processor seconds of the whole process],
+"minor_faults": [per-step minor page faults of the whole process]}.
 """
 
 import argparse
 import json
+import resource
 import sys
 import time
 
@@ -279,8 +281,9 @@ def main():
         workload.step()
     if cuda:
         torch.cuda.synchronize()
-    seconds, cpu_seconds = [], []
+    seconds, cpu_seconds, minor_faults = [], [], []
     for _ in range(o.steps):
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         cpu_start = time.process_time()   # CLOCK_PROCESS_CPUTIME_ID, as the other two sides read it
         start = time.perf_counter()
         workload.step()
@@ -288,9 +291,11 @@ def main():
             torch.cuda.synchronize()      # a step is done when its kernels are
         seconds.append(time.perf_counter() - start)
         cpu_seconds.append(time.process_time() - cpu_start)
+        minor_faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults)
 
     json.dump({"workload": o.workload, "device": o.device, "threads": torch.get_num_threads(),
-               "torch": torch.__version__, "seconds": seconds, "cpu_seconds": cpu_seconds}, sys.stdout)
+               "torch": torch.__version__, "seconds": seconds, "cpu_seconds": cpu_seconds,
+               "minor_faults": minor_faults}, sys.stdout)
     print()
 
 
