@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace GanKit.Benchmarks.Timing;
@@ -52,28 +51,7 @@ internal sealed class Twin
     {
         foreach (var file in leadingArguments.Prepend(program).Where(f => Path.IsPathRooted(f) && !File.Exists(f)))
             throw new TwinException($"the {Name} twin needs {file}, which does not exist: {missingHint}.");
-        var start = new ProcessStartInfo(program) {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in leadingArguments.Concat(arguments))
-            start.ArgumentList.Add(argument);
-        Allocator.ApplyTo(start, malloc);
-
-        Process process;
-        try {
-            process = Process.Start(start) ?? throw new TwinException($"could not start the {Name} twin ({program})");
-        } catch (System.ComponentModel.Win32Exception e) {
-            throw new TwinException($"could not start the {Name} twin ({program}: {e.Message}): {missingHint}.");
-        }
-        using (process) {
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-                throw new TwinException($"the {Name} twin failed (exit {process.ExitCode}, {string.Join(' ', start.ArgumentList)}): {stderr.Result.Trim()}");
-            return stdout;
-        }
+        return ChildProcess.Run(program, leadingArguments.Concat(arguments), malloc, $"the {Name} twin", missingHint);
     }
 }
 

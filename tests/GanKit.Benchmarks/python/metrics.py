@@ -6,6 +6,7 @@ FID: np.mean and np.cov of each side, then pytorch-fid's calculate_frechet_dista
 disp=False, its ε = 1e-6 retry, the real part, the trace formula), timed from the feature matrices to the number.
 KID: torch-fidelity's kid_features_to_metric: per subset RandomState(seed).choice(n, m, replace=False) for the real
 side then the fake side, the kernel (X·Yᵀ·(1/d) + 1)³, the unbiased MMD², np.mean over subsets.
+Both formulas are in reference_metrics.py, which the golden script of GanKit.Metrics' tests uses too.
 
 Features (as GanKit's side makes them, bit for bit): u1, u2 = RandomState(seed).random_sample((n, d)) twice;
 real = u1, fake = 0.6·u2 + 0.4·roll(u2, 1, axis=1) + 0.05 (neighbouring columns correlated).
@@ -20,7 +21,8 @@ import time
 
 import numpy as np
 import scipy
-from scipy import linalg
+
+from reference_metrics import kid_subsets, pytorch_fid
 
 
 def features(samples, dim, seed):
@@ -30,36 +32,8 @@ def features(samples, dim, seed):
     return real, 0.6 * u2 + 0.4 * np.roll(u2, 1, axis=1) + 0.05
 
 
-def fid(real, fake, eps=1e-6):
-    mu1, sigma1 = np.mean(real, axis=0), np.cov(real, rowvar=False)
-    mu2, sigma2 = np.mean(fake, axis=0), np.cov(fake, rowvar=False)
-    diff = mu1 - mu2
-    covmean, _ = linalg.sqrtm(sigma1.dot(sigma2), disp=False)
-    if not np.isfinite(covmean).all():
-        offset = np.eye(sigma1.shape[0]) * eps
-        covmean = linalg.sqrtm((sigma1 + offset).dot(sigma2 + offset))
-    if np.iscomplexobj(covmean):
-        if not np.allclose(np.diagonal(covmean).imag, 0, atol=1e-3):
-            raise ValueError("Imaginary component {}".format(np.max(np.abs(covmean.imag))))
-        covmean = covmean.real
-    return float(diff.dot(diff) + np.trace(sigma1) + np.trace(sigma2) - 2 * np.trace(covmean))
-
-
-def kernel(x, y):
-    return (np.matmul(x, y.T) * (1.0 / x.shape[1]) + 1) ** 3
-
-
 def kid(real, fake, subsets, subset_size, seed):
-    rng = np.random.RandomState(seed)
-    mmds = np.zeros(subsets)
-    m = subset_size
-    for i in range(subsets):
-        x = real[rng.choice(len(real), m, replace=False)]
-        y = fake[rng.choice(len(fake), m, replace=False)]
-        k_xx, k_yy, k_xy = kernel(x, x), kernel(y, y), kernel(x, y)
-        within = (k_xx.sum(axis=1) - np.diagonal(k_xx)).sum() + (k_yy.sum(axis=1) - np.diagonal(k_yy)).sum()
-        mmds[i] = within / (m * (m - 1)) - 2 * k_xy.sum(axis=0).sum() / (m * m)
-    return float(np.mean(mmds))
+    return float(np.mean(kid_subsets(real, fake, subsets, subset_size, seed)[0]))
 
 
 def timed(function, *arguments):
@@ -77,7 +51,7 @@ def main():
     p.add_argument("--seed", type=int, default=2020)
     o = p.parse_args()
     real, fake = features(o.samples, o.dim, o.seed)
-    out = {"fid": timed(fid, real, fake), "kid": timed(kid, real, fake, o.kid_subsets, o.kid_subset_size, o.seed),
+    out = {"fid": timed(pytorch_fid, real, fake), "kid": timed(kid, real, fake, o.kid_subsets, o.kid_subset_size, o.seed),
            "numpy": np.__version__, "scipy": scipy.__version__}
     json.dump(out, sys.stdout)
     print()

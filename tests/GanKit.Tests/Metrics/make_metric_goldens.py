@@ -38,6 +38,9 @@ import scipy
 from scipy import linalg
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The FID and KID formulas live beside the benchmark's metrics twin, which times the same references.
+sys.path.insert(0, os.path.join(HERE, "..", "..", "GanKit.Benchmarks", "python"))
+from reference_metrics import kid_subsets, pytorch_fid_covmean  # noqa: E402
 
 
 class Arrays:
@@ -68,18 +71,7 @@ def fid_pytorch_fid(x, y, eps=1e-6):
     mu1, mu2 = np.mean(x, axis=0), np.mean(y, axis=0)
     sigma1, sigma2 = np.cov(x, rowvar=False), np.cov(y, rowvar=False)
     diff = mu1 - mu2
-    covmean, _ = linalg.sqrtm(sigma1.dot(sigma2), disp=False)
-    regularized = False
-    if not np.isfinite(covmean).all():
-        offset = np.eye(sigma1.shape[0]) * eps
-        covmean = linalg.sqrtm((sigma1 + offset).dot(sigma2 + offset))
-        regularized = True
-    imaginary = 0.0
-    if np.iscomplexobj(covmean):
-        imaginary = float(np.max(np.abs(np.diagonal(covmean).imag)))
-        if not np.allclose(np.diagonal(covmean).imag, 0, atol=1e-3):
-            raise ValueError("Imaginary component {}".format(np.max(np.abs(covmean.imag))))
-        covmean = covmean.real
+    covmean, regularized, imaginary = pytorch_fid_covmean(sigma1, sigma2, eps)
     mean_term = float(diff.dot(diff))
     trace_term = float(np.trace(sigma1) + np.trace(sigma2) - 2 * np.trace(covmean))
     # The value TTUR's retry gives: ε on both diagonals inside the root only, the traces of the covariances as they are.
@@ -95,29 +87,8 @@ def fid_pytorch_fid(x, y, eps=1e-6):
 
 
 # ---- KID: torch-fidelity's kid_features_to_metric with the default poly kernel and mmd_est="unbiased" ----
-def mmd2_unbiased(k_xx, k_xy, k_yy):
-    m = k_xx.shape[0]
-    kt_xx_sum = (k_xx.sum(axis=1) - np.diagonal(k_xx)).sum()
-    kt_yy_sum = (k_yy.sum(axis=1) - np.diagonal(k_yy)).sum()
-    k_xy_sum = k_xy.sum(axis=0).sum()
-    return (kt_xx_sum + kt_yy_sum) / (m * (m - 1)) - 2 * k_xy_sum / (m * m)
-
-
-def kernel_poly(a, b):
-    return (np.matmul(a, b.T) * (1.0 / a.shape[1]) + 1) ** 3
-
-
 def kid_torch_fidelity(x, y, subsets, subset_size, seed):
-    rng = np.random.RandomState(seed)
-    mmds = np.zeros(subsets)
-    first = None
-    for i in range(subsets):
-        rows_x = rng.choice(len(x), subset_size, replace=False)
-        rows_y = rng.choice(len(y), subset_size, replace=False)
-        if first is None:
-            first = (rows_x.tolist(), rows_y.tolist())
-        f1, f2 = x[rows_x], y[rows_y]
-        mmds[i] = mmd2_unbiased(kernel_poly(f1, f1), kernel_poly(f1, f2), kernel_poly(f2, f2))
+    mmds, first = kid_subsets(x, y, subsets, subset_size, seed)
     return {"subsets": subsets, "subset_size": subset_size, "seed": seed, "mean": float(np.mean(mmds)),
             "std": float(np.std(mmds)), "per_subset": mmds.tolist(), "first_subset_real": first[0], "first_subset_fake": first[1]}
 
@@ -189,31 +160,28 @@ def fit_line(sizes, values):
     return float(slope), float(intercept)
 
 
-def fid_infinity(real, fake, points, min_n, max_n, seed):
+def infinity_line(rows, value_of, points, min_n, max_n, seed):
+    """mchong6/FID_IS_infinity's loop: reseed, reshuffle before each size, the value of the first N rows, the 1/N line."""
     np.random.seed(seed)
-    rows = fake.copy()
+    rows = rows.copy()
     sizes = np.linspace(min_n, max_n, points).astype("int32")
     values = []
     for n in sizes:
         np.random.shuffle(rows)
-        values.append(fid_pytorch_fid(real, rows[:n])["value"])
+        values.append(value_of(rows[:n]))
     slope, intercept = fit_line(sizes, values)
     return {"points": points, "min_n": min_n, "max_n": max_n, "seed": seed, "sizes": sizes.tolist(), "values": values,
             "slope": slope, "intercept": intercept}
+
+
+def fid_infinity(real, fake, points, min_n, max_n, seed):
+    return infinity_line(fake, lambda chunk: fid_pytorch_fid(real, chunk)["value"], points, min_n, max_n, seed)
 
 
 def is_infinity(p, points, min_n, max_n, seed):
-    np.random.seed(seed)
-    rows = p.copy()
-    sizes = np.linspace(min_n, max_n, points).astype("int32")
-    values = []
-    for n in sizes:
-        np.random.shuffle(rows)
-        chunk = rows[:n]
-        values.append(float(np.exp(np.mean(np.sum(chunk * (np.log(chunk) - np.log(np.mean(chunk, 0, keepdims=True))), 1)))))
-    slope, intercept = fit_line(sizes, values)
-    return {"points": points, "min_n": min_n, "max_n": max_n, "seed": seed, "sizes": sizes.tolist(), "values": values,
-            "slope": slope, "intercept": intercept}
+    def one_split_is(chunk):
+        return float(np.exp(np.mean(np.sum(chunk * (np.log(chunk) - np.log(np.mean(chunk, 0, keepdims=True))), 1))))
+    return infinity_line(p, one_split_is, points, min_n, max_n, seed)
 
 
 def random_state_goldens():
