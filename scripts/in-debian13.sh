@@ -1,0 +1,25 @@
+#!/bin/bash
+# Runs a command inside the Debian 13 root (scripts/debian13-root.sh) with the host's .NET SDK, NuGet cache and this
+# repository bind-mounted at the same paths, in a private mount namespace, so nothing outlives the command.
+# Usage: bash scripts/in-debian13.sh COMMAND [ARGS...]     (run from anywhere; the command starts in the repository)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(bash "$repo/scripts/debian13-root.sh")"
+dotnet_dir="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+nuget="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+mkdir -p "$nuget"
+# A compiler server from another call would be reused with other mounts (error CS2001): none here.
+exec unshare -m -- bash -c '
+  set -e
+  root="$1"; repo="$2"; dotnet_dir="$3"; nuget="$4"; home="$5"; shift 5
+  for d in "$repo" "$dotnet_dir" "$nuget" "$home/.nuget/NuGet"; do mkdir -p "$root$d"; done
+  mount --make-rprivate /
+  mount --rbind /proc "$root/proc"; mount --rbind /dev "$root/dev"; mount --rbind /sys "$root/sys"
+  mount --bind "$repo" "$root$repo"; mount --bind "$dotnet_dir" "$root$dotnet_dir"; mount --bind "$nuget" "$root$nuget"
+  [ -d "$home/.nuget/NuGet" ] && mount --bind "$home/.nuget/NuGet" "$root$home/.nuget/NuGet"
+  mount -t tmpfs tmpfs "$root/tmp"
+  cd /
+  exec chroot "$root" env -i PATH="$dotnet_dir:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$home" LANG=C.UTF-8 \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1 \
+    NUGET_PACKAGES="$nuget" bash -c "cd \"$repo\" && exec \"\$@\"" bash "$@"
+' bash "$root" "$repo" "$dotnet_dir" "$nuget" "$HOME" "$@"
