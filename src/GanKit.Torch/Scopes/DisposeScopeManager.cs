@@ -73,9 +73,6 @@ public sealed class ThreadDisposeScopeStatistics
     /// <summary>Tensors created on this thread and not yet disposed.</summary>
     public long ThreadTotalLiveCount => CreatedInScopeCount + CreatedOutsideScopeCount - DisposedInScopeCount - DisposedOutsideScopeCount;
 
-    /// <summary>Tensors in scopes now: created in or attached to one, and neither disposed nor detached since.</summary>
-    public long ThreadLiveInScopeCount => CreatedInScopeCount + AttachedToScopeCount - DisposedInScopeCount - DetachedFromScopeCount;
-
     public void Reset()
     {
         CreatedOutsideScopeCount = DisposedOutsideScopeCount = CreatedInScopeCount = DisposedInScopeCount = 0;

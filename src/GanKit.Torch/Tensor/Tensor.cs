@@ -186,16 +186,6 @@ public static partial class torch
             set => NativeMethods.Check(NativeMethods.gk_tensor_set_grad(Handle, value?.Handle ?? IntPtr.Zero));
         }
 
-        /// <summary>The name of the autograd node that made this tensor ("" for leaves).</summary>
-        public unsafe string grad_fn_name
-        {
-            get {
-                var buffer = stackalloc byte[256];
-                NativeMethods.Check(NativeMethods.gk_tensor_grad_fn_name(Handle, buffer, 256));
-                return NativeMethods.Utf8(buffer);
-            }
-        }
-
         public void backward() => autograd.backward([this]);
 
         public void backward(IList<Tensor>? grad_tensors = null, bool retain_graph = false, bool create_graph = false, IList<Tensor>? inputs = null) =>

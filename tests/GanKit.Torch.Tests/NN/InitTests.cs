@@ -119,6 +119,6 @@ public class InitTests
         using var lin = Linear(3, 3);
         init.xavier_normal_(lin.weight);
         Assert.True(lin.weight.is_leaf);
-        Assert.Equal("", lin.weight.grad_fn_name);
+        Assert.True(lin.weight.requires_grad);
     }
 }

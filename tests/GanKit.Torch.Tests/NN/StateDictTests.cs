@@ -66,7 +66,7 @@ public class StateDictTests : IDisposable
         seq.register_buffer("kept", ones(2));
         Assert.Equal(new[] { "fc.weight", "fc.bias", "kept" }, seq.state_dict().Keys.ToArray());
         Assert.Equal(new[] { "scratch", "kept" }, seq.named_buffers().Select(b => b.name).ToArray());
-        Assert.Equal(new[] { "kept" }, seq.named_buffers(include_nonpersistent: false).Select(b => b.name).ToArray());
+        Assert.Equal(new[] { "kept" }, seq.named_buffers(true, false).Select(b => b.name).ToArray());
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed class SummaryWriterTests : IDisposable
     {
         var ticksBefore = DateTime.Now.Ticks;
         var timeBefore = UnixNow();
-        using (var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder)) Assert.Equal(_run.Folder, writer.LogDir);
+        var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
+        Assert.Equal(_run.Folder, writer.LogDir);
         var timeAfter = UnixNow();
         var ticksAfter = DateTime.Now.Ticks;
 
@@ -43,8 +44,8 @@ public sealed class SummaryWriterTests : IDisposable
     [Fact]
     public void FilenameSuffixIsAppendedAfterADotAndTwoWritersNeverShareAFile()
     {
-        using var first = torch.utils.tensorboard.SummaryWriter(_run.Folder, filename_suffix: "gan");
-        using var second = torch.utils.tensorboard.SummaryWriter(_run.Folder, filename_suffix: "gan");
+        var first = torch.utils.tensorboard.SummaryWriter(_run.Folder, filename_suffix: "gan");
+        var second = torch.utils.tensorboard.SummaryWriter(_run.Folder, filename_suffix: "gan");
         var files = Directory.GetFiles(_run.Folder);
         Assert.Equal(2, files.Length);
         Assert.All(files, f => Assert.Matches(
@@ -54,7 +55,7 @@ public sealed class SummaryWriterTests : IDisposable
     [Fact]
     public void CreateRunNameAddsATimeAndHostFolderAsTorchSharpDoes()
     {
-        using var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder, createRunName: true);
+        var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder, createRunName: true);
         Assert.Equal(_run.Folder, Path.GetDirectoryName(writer.LogDir));
         Assert.Matches($"^{MonthDayTime}_{Regex.Escape(Dns.GetHostName())}$", Path.GetFileName(writer.LogDir));
         TensorboardRun.SingleEventFile(writer.LogDir);
@@ -66,7 +67,8 @@ public sealed class SummaryWriterTests : IDisposable
         var runs = Path.GetFullPath("runs");
         var runsExisted = Directory.Exists(runs);
         string logDir;
-        using (var writer = torch.utils.tensorboard.SummaryWriter()) logDir = writer.LogDir;
+        var writer = torch.utils.tensorboard.SummaryWriter();
+        logDir = writer.LogDir;
         try {
             Assert.Equal("runs", Path.GetDirectoryName(logDir));
             Assert.Matches($"^{MonthDayTime}_{Regex.Escape(Dns.GetHostName())}$", Path.GetFileName(logDir));
@@ -81,7 +83,8 @@ public sealed class SummaryWriterTests : IDisposable
     public void ScalarsCarryTagValueStepAndWallTime()
     {
         double before, after;
-        using (var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder)) {
+        {
+            var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
             writer.add_scalar("loss/D", 0.6931472f, 3, walltime: 1_700_000_000);
             before = UnixNow();
             writer.add_scalar("loss/G", 0f, 4);
@@ -113,7 +116,8 @@ public sealed class SummaryWriterTests : IDisposable
     [Fact]
     public void AddScalarsWritesEachSeriesToItsOwnRunFolderUnderTheMainTag()
     {
-        using (var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder)) {
+        {
+            var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
             writer.add_scalars("loss", new Dictionary<string, float> { ["D"] = 1.5f, ["G"] = 2.5f }, 5, walltime: 100);
             writer.add_scalars("loss", new List<(string, float)> { ("D", 3.5f), ("G", 4.5f) }, 6, walltime: 101);
         }
@@ -130,7 +134,8 @@ public sealed class SummaryWriterTests : IDisposable
     public void TextIsAStringTensorForTheTextPlugin()
     {
         const string text = "**Generator** λ = 0.5 ✓\n\n| a | b |\n|---|---|";
-        using (var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder)) writer.add_text("notes", text, 7, walltime: 42);
+        var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
+        writer.add_text("notes", text, 7, walltime: 42);
         var e = Assert.Single(TensorboardRun.SummaryEvents(_run.Folder));
         Assert.Equal((42.0, 7L), (e.WallTime, e.Step));
         var v = TensorboardRun.SingleValue(e);
@@ -152,19 +157,17 @@ public sealed class SummaryWriterTests : IDisposable
         writer.add_scalar("a", 1f, 1, walltime: 10);
         Assert.Equal(2, EventFileReader.ReadAll(file).Count);
         writer.add_text("b", "x", 2, walltime: 11);
-        writer.flush();
         var events = EventFileReader.ReadAll(file);
         Assert.Equal([0L, 1L, 2L], events.Select(e => e.Step));
-        writer.close();
-        Assert.Throws<ObjectDisposedException>(() => writer.add_scalar("a", 2f, 3));
-        Assert.Equal(3, EventFileReader.ReadAll(file).Count);
-        writer.Dispose();
+        // Nothing is held open between adds (the writer has nothing to close): no descriptor of this process is on it.
+        Assert.DoesNotContain(Path.GetFullPath(file), Directory.GetFiles("/proc/self/fd")
+            .Select(fd => { try { return new FileInfo(fd).LinkTarget; } catch (IOException) { return null; } }));
     }
 
     [Fact]
     public void BadArgumentsAreRefusedWithTheirNames()
     {
-        using var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
+        var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
         Assert.Equal("tag", Assert.Throws<ArgumentNullException>(() => writer.add_scalar(null!, 1f, 0)).ParamName);
         Assert.Equal("text_string", Assert.Throws<ArgumentNullException>(() => writer.add_text("t", null!, 0)).ParamName);
         Assert.Equal("tag_scalar_dict", Assert.Throws<ArgumentNullException>(() => writer.add_scalars("m", (IDictionary<string, float>)null!, 0)).ParamName);

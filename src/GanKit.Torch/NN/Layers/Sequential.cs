@@ -36,6 +36,11 @@ namespace TorchSharp.Modules
 
         public Sequential append(nn.IModule<Tensor, Tensor> module) => append(_modules.Count.ToString(), module);
 
+        // TorchSharp 0.107's Sequential names this parameter include_persistent (it means include_nonpersistent, as
+        // Module's does); the same name here, so that code naming it compiles on both.
+        public override IEnumerable<(string name, Tensor buffer)> named_buffers(bool recurse = true, bool include_persistent = true) =>
+            base.named_buffers(recurse, include_persistent);
+
         private void Add(string name, nn.IModule<Tensor, Tensor> module)
         {
             if (module is not nn.Module m) throw new ArgumentException($"Sequential needs nn.Module entries; '{name}' is a {module.GetType().Name}.", nameof(module));

@@ -4,42 +4,27 @@ namespace TorchSharp.Utils.tensorboard;
 
 /// <summary>
 /// One TensorBoard event file: TFRecord framing around serialized <see cref="EventMessage"/>s, the
-/// first of them the file_version event, as TensorFlow writes. The file is append-only and shared for
-/// reading, so TensorBoard can read it while it grows. Each record goes to the operating system in one
-/// write as soon as it is added (a crashed process loses nothing it logged; a record cut short by a
-/// power loss is the torn tail TensorBoard's reader waits on); <see cref="Flush"/> also forces it to disk.
+/// first of them the file_version event, as TensorFlow writes. The file is append-only; as TorchSharp's
+/// writer does, each record is appended by opening the file, writing the record in one write and closing it, so
+/// nothing stays open between adds, TensorBoard reads the file while it grows, and a crashed process loses
+/// nothing it logged (a record cut short by a power loss is the torn tail TensorBoard's reader waits on).
 /// </summary>
-internal sealed class EventFile : IDisposable
+internal sealed class EventFile
 {
-    private readonly FileStream _stream;
-
     public EventFile(string path)
     {
         Path = path;
         // CreateNew: the name is unique (time, host, process, counter); never clobber another run's file.
-        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
-        try {
-            Write(EventMessage.FileVersion(UnixTime.Now()));
-        } catch {
-            _stream.Dispose();
-            throw;
-        }
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
+        stream.Write(Frame(EventMessage.FileVersion(UnixTime.Now()).ToByteArray()));
     }
 
     public string Path { get; }
 
     public void Write(EventMessage message)
     {
-        _stream.Write(Frame(message.ToByteArray()));
-        _stream.Flush();
-    }
-
-    public void Flush() => _stream.Flush(flushToDisk: true);
-
-    public void Dispose()
-    {
-        Flush();
-        _stream.Dispose();
+        using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete);
+        stream.Write(Frame(message.ToByteArray()));
     }
 
     /// <summary>

@@ -7,12 +7,11 @@ namespace TorchSharp.Modules;
 /// <summary>
 /// Writes scalars, images, histograms and text to TensorBoard event files in <see cref="LogDir"/>;
 /// made by <see cref="torch.utils.tensorboard.SummaryWriter"/>. Same methods and parameters as
-/// TorchSharp 0.107's; every add_* is in the file (handed to the operating system) when it returns, so
-/// TensorBoard shows it while training runs and nothing is lost if the process ends without
-/// <see cref="Dispose"/>. GanKit also has PyTorch's <see cref="flush"/> and <see cref="close"/> (and
-/// <see cref="IDisposable"/>), which TorchSharp's writer lacks.
+/// TorchSharp 0.107's, and like TorchSharp's it holds no file open and needs no closing (it has no flush,
+/// close or Dispose): every add_* is in the file (handed to the operating system) when it returns, so
+/// TensorBoard shows it while training runs and nothing is lost when the process ends.
 /// </summary>
-public class SummaryWriter : IDisposable
+public class SummaryWriter
 {
     private static int _fileCounter;
 
@@ -20,7 +19,6 @@ public class SummaryWriter : IDisposable
     private readonly EventFile _file;
     // add_scalars writes each series to its own run folder, {log_dir}/{main_tag}_{key}.
     private readonly Dictionary<string, EventFile> _scalarsFiles = new();
-    private bool _disposed;
 
     internal SummaryWriter(string? log_dir, string? filename_suffix)
     {
@@ -56,7 +54,6 @@ public class SummaryWriter : IDisposable
         ArgumentNullException.ThrowIfNull(tag_scalar_dict);
         var time = walltime ?? UnixTime.Now();
         lock (_lock) {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             foreach (var (key, value) in tag_scalar_dict) {
                 var folder = Path.Combine(LogDir, $"{main_tag}_{key}");
                 if (!_scalarsFiles.TryGetValue(folder, out var file)) _scalarsFiles[folder] = file = CreateEventFile(folder, "");
@@ -108,43 +105,10 @@ public class SummaryWriter : IDisposable
         Write(_file, walltime, global_step, SummaryValue.Text(tag + "/text_summary", text_string));
     }
 
-    /// <summary>Forces everything written so far onto the disk (GanKit and PyTorch; not in TorchSharp).</summary>
-    public void flush()
-    {
-        lock (_lock) {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            foreach (var file in AllFiles()) file.Flush();
-        }
-    }
-
-    /// <summary>Flushes and closes the event files; adding afterwards throws (GanKit and PyTorch; not in TorchSharp).</summary>
-    public void close() => Dispose();
-
-    /// <inheritdoc cref="close"/>
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        lock (_lock) {
-            if (_disposed || !disposing) return;
-            _disposed = true;
-            foreach (var file in AllFiles()) file.Dispose();
-        }
-    }
-
-    private IEnumerable<EventFile> AllFiles() => _scalarsFiles.Values.Prepend(_file);
-
     private void Write(EventFile file, long? walltime, int step, SummaryValue value)
     {
         var message = new EventMessage(walltime ?? UnixTime.Now(), step, summary: new SummaryMessage(value));
-        lock (_lock) {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            file.Write(message);
-        }
+        lock (_lock) file.Write(message);
     }
 
     /// <summary>
