@@ -6,7 +6,14 @@
 set -euo pipefail
 root="${GANKIT_DEBIAN13_ROOT:-/var/cache/gankit/debian13}"
 ready="$root/.gankit-ready"
-if [ -f "$ready" ]; then echo "$root"; exit 0; fi
+# What the root needs beside the minimal system: .NET's ICU, NuGet's certificates, git (runs record their commit).
+packages=(libicu76 ca-certificates git)
+if [ -f "$ready" ]; then
+  if ! chroot "$root" dpkg-query -W "${packages[@]}" > /dev/null 2>&1; then
+    chroot "$root" apt-get install -y -qq "${packages[@]}" > /dev/null
+  fi
+  echo "$root"; exit 0
+fi
 if [ "$(id -u)" -ne 0 ]; then echo "debian13-root: making the root needs root (debootstrap, chroot)" >&2; exit 2; fi
 command -v debootstrap > /dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap > /dev/null; }
 mirror="$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)"
@@ -16,7 +23,7 @@ mkdir -p "$(dirname "$root")"
 echo "debian13-root: debootstrap trixie from $mirror into $root (about 260 MB)" >&2
 debootstrap --variant=minbase trixie "$root.partial" "$mirror" > "$root.partial.log" 2>&1 \
   || { echo "debian13-root: debootstrap failed, see $root.partial.log" >&2; exit 1; }
-chroot "$root.partial" apt-get install -y -qq libicu76 ca-certificates > /dev/null
+chroot "$root.partial" apt-get install -y -qq "${packages[@]}" > /dev/null
 # The host's extra certificate authorities, after ca-certificates exists in the root, or NuGet restore fails (UntrustedRoot).
 if compgen -G "/usr/local/share/ca-certificates/*" > /dev/null; then
   mkdir -p "$root.partial/usr/local/share/ca-certificates"

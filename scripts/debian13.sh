@@ -10,13 +10,19 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 parts=("$@"); ((${#parts[@]})) || parts=(official binding)
 
-# Copies the working tree's files (tracked, and untracked ones git does not ignore) into $1, keeping its bin/ and obj/,
-# and gives it its own data cache: hard links to the host's (data/cache), so a cache the tree writes (atomically, by
-# rename) never changes the host's files.
+# Makes $1 a git worktree of this repository at HEAD (so runs there record the commit, as on the host) holding the
+# working tree's files (tracked, and untracked ones git does not ignore), keeping its bin/ and obj/: only files whose
+# content changed are written, and they get the time of the copy, so the tree's incremental build sees them as new (a
+# copy keeping the source's older time would be skipped). The tree gets its own data cache: hard links to the host's
+# (data/cache), so a cache the tree writes (atomically, by rename) never changes the host's files.
 copy_tree() {
-  local dest=$1
-  mkdir -p "$dest"
-  git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$dest"
+  local dest=$1 file
+  if [[ ! -e $dest/.git ]]; then git worktree prune; git worktree add -q --detach --no-checkout "$dest" HEAD; fi
+  git -C "$dest" reset -q --soft HEAD && git -C "$dest" reset -q "$(git rev-parse HEAD)"
+  while IFS= read -r -d '' file; do
+    [[ -e $file ]] || continue
+    if ! cmp -s "$file" "$dest/$file"; then mkdir -p "$dest/$(dirname "$file")"; cp "$file" "$dest/$file"; fi
+  done < <(git ls-files -z --cached --others --exclude-standard)
   if [[ -d data/cache ]]; then rm -rf "$dest/data/cache"; cp -al data/cache "$dest/data/cache"; fi
 }
 

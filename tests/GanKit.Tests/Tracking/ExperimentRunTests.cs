@@ -146,8 +146,11 @@ public sealed class ExperimentRunTests : IDisposable
         var runs = new[] { "baseline", "tuned" }.Select((label, i) =>
         {
             var run = ExperimentRun.Start("images", 1, Parameters(8e-4 + i * 1e-4, 0.4), _root, label);
-            using var images = full([4, 1, 28, 28], 0.25f * (i + 1));
-            run.Writer.add_img("samples", images, 500, dataformats: "NCHW");
+            // As notebooks 03 and 04 log: the grid a notebook shows, as one (C, H, W) image.
+            using var digits = full([4, 1, 28, 28], 0.25f * (i + 1));
+            var grid = GanKit.Visualization.TensorImages.Grid(digits, new GanKit.Display.Images.GridOptions { Nrow = 4, Padding = 0, Scale = 1 });
+            using var images = GanKit.Visualization.TensorImages.ToTensor(grid);
+            run.Writer.add_img("samples", images, 500);
             run.Complete(RunStatus.Completed);
             return RunRecord.Load(run.Folder);
         }).ToList();
@@ -155,7 +158,7 @@ public sealed class ExperimentRunTests : IDisposable
         var logged = runs[1].Image("samples", 500);
         Assert.Equal([500L], runs[0].ImageSteps("samples"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, logged.Image![..4]);
-        Assert.Equal((4 * 28, 28), (logged.ImageWidth, logged.ImageHeight)); // TorchSharp lays a batch out in one row of up to 8
+        Assert.Equal((4 * 28, 28), (logged.ImageWidth, logged.ImageHeight));
         Assert.Contains("no image 'samples' at step 7", Assert.Throws<KeyNotFoundException>(() => { runs[0].Image("samples", 7); }).Message);
 
         var figure = GanKit.Visualization.RunPlots.Images(runs, "samples", 500);

@@ -138,8 +138,8 @@ public sealed class DcganTrainerTests : IDisposable
         using var wider = Trainer(3, Small with { FeatureMaps = 8 });
         var weights = Weights(wider);
         var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(wider, path));
+        Assert.Contains(path, error.Message);
         Assert.Contains("does not fit this trainer's networks", error.Message);
-        Assert.Contains("'up1.weight'", error.Message);
         Assert.Equal(weights, Weights(wider));
     }
 

@@ -37,16 +37,19 @@ public class GanTrainerRunTests
             Assert.Equal(TrainingStatus.Completed, result.Status);
             var epochs = root.GetProperty("epochs").EnumerateArray().ToArray();
             Assert.Equal(epochs.Length, result.History.Epochs.Count);
-            for (var e = 0; e < epochs.Length; e++)
-            {
-                Assert.Equal(epochs[e].GetProperty("loss_D").GetDouble(), result.History.Epochs[e].LossD, 5);
-                Assert.Equal(epochs[e].GetProperty("loss_G").GetDouble(), result.History.Epochs[e].LossG, 5);
-            }
-            var weights = trainer.Generator.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
+            var expectedLosses = epochs.SelectMany(e => new[] { e.GetProperty("loss_D").GetDouble(), e.GetProperty("loss_G").GetDouble() });
+            var losses = result.History.Epochs.SelectMany(e => new[] { e.LossD, e.LossG });
+            var weights = trainer.Generator.parameters().SelectMany(p => p.data<float>().ToArray()).Select(w => (double)w).ToArray();
             var expected = root.GetProperty("G.weight").EnumerateArray().Concat(root.GetProperty("G.bias").EnumerateArray())
                 .Select(v => v.GetDouble()).ToArray();
             Assert.Equal(expected.Length, weights.Length);
-            for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], weights[i], 5);
+            // On libtorch 1.13 (the golden's) the run is bit-exact; on 2.10 (the official package) the largest
+            // differences measured were 6.9e-7 (losses) and 1.9e-6 (weights), from other kernels' rounding.
+            const double tolerance = 5e-6;
+            var lossDeviation = expectedLosses.Zip(losses, (e, a) => Math.Abs(e - a)).Max();
+            var weightDeviation = expected.Zip(weights, (e, a) => Math.Abs(e - a)).Max();
+            Assert.True(lossDeviation <= tolerance, $"losses differ from PyTorch's by up to {lossDeviation:G3}");
+            Assert.True(weightDeviation <= tolerance, $"G's weights differ from PyTorch's by up to {weightDeviation:G3}");
             Assert.Equal(375, trainer.StepCount);
         }
         finally

@@ -19,7 +19,17 @@ public class KerasGanTwinTests
     /// lr-sized steps, so any last-bit difference upstream would show there at 1e-3 or more anyway.
     /// A machine whose OpenBLAS picks other kernels (another CPU family) would need a golden of its own.
     /// </summary>
-    private const double Tolerance = 1e-12;
+    private const double BitExact = 1e-12;
+
+    /// <summary>
+    /// On another libtorch than the golden's (the official package's 2.10, Debian 13's 2.6) the kernels differ, and
+    /// those noise-driven biases end up to 56 % apart after two steps (measured on 2.10), so only what the run shows is
+    /// compared: losses, accuracies, the fixed noise and G's digits from it, to 1e-4 relative (measured on 2.10: at
+    /// most 1.5e-5, in the second step's adversarial loss).
+    /// </summary>
+    private const double OtherLibtorch = 1e-4;
+
+    private double _tolerance = BitExact;
 
     private static JsonElement Golden()
     {
@@ -32,7 +42,7 @@ public class KerasGanTwinTests
     private void Close(double expected, double actual, string what)
     {
         var scale = Math.Max(Math.Abs(expected), 1e-3);
-        if (!(Math.Abs(expected - actual) <= Tolerance * scale))
+        if (!(Math.Abs(expected - actual) <= _tolerance * scale))
             _mismatches.Add($"{what}: PyTorch {expected:R}, GanKit {actual:R} (relative {Math.Abs(expected - actual) / scale:G2})");
     }
 
@@ -60,6 +70,8 @@ public class KerasGanTwinTests
     public void TwoStepsMatchThePyTorchTwin()
     {
         var golden = Golden();
+        var sameLibtorch = MajorMinor(torch.__version__) == MajorMinor(golden.GetProperty("torch").GetString()!);
+        if (!sameLibtorch) _tolerance = OtherLibtorch;
         var threads = get_num_threads();
         set_num_threads(1);
         try
@@ -85,6 +97,8 @@ public class KerasGanTwinTests
             }
             Matches(golden.GetProperty("vis_noise"), trainer.VisNoise, "vis_noise");
             using (var snapshot = trainer.Predict(trainer.VisNoise)) Matches(golden.GetProperty("snapshot"), snapshot, "snapshot");
+            Assert.True(_mismatches.Count == 0, string.Join(Environment.NewLine, _mismatches));
+            if (!sameLibtorch) return;
             Matches(golden.GetProperty("G.parameters"), trainer.Generator.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), "G");
             Matches(golden.GetProperty("G.gradients"), trainer.Generator.named_parameters().Select(p => (p.name, p.parameter.grad!)), "G grad");
             Matches(golden.GetProperty("G.buffers"), trainer.Generator.named_buffers().Where(b => is_floating_point(b.buffer.dtype)), "G buffer");
@@ -97,4 +111,7 @@ public class KerasGanTwinTests
             set_num_threads(threads);
         }
     }
+
+    // "1.13.0a0" (Debian's PyTorch), "1.13.1", "2.10.0+cpu" → "1.13", "1.13", "2.10".
+    private static string MajorMinor(string version) => string.Join('.', version.Split('.').Take(2));
 }
