@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp.Native;
 
 namespace TorchSharp;
@@ -186,7 +187,8 @@ public static partial class torch
                         break;
                     case TensorIndex.Kind.Slice: {
                         var step = ix.step ?? 1;
-                        if (step <= 0) throw new ArgumentException($"slice step must be positive, got {step}");
+                        // libtorch's C++ indexing (TorchSharp's) refuses it with this error; aten::slice, which we call, does not.
+                        if (step <= 0) throw new ExternalException("step must be greater than zero");
                         var a = new OpArgs();
                         a.Tensor(s.Result);
                         a.Int(dim);

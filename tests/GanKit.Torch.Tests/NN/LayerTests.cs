@@ -140,10 +140,18 @@ public class LayerTests
         using (var y = Upsample(scale_factor: [2.0, 2.0]).call(x)) NNAssert.CloseToGolden("up.nearest_x2", y, 1e-12);
         using (var y = Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear).call(x)) NNAssert.CloseToGolden("up.bilinear_x2", y, 1e-12);
         using (var y = F.interpolate(x, size: [3, 4], mode: InterpolationMode.Bilinear, align_corners: true)) NNAssert.CloseToGolden("up.bilinear_size_ac", y, 1e-12);
-        using (var y = F.upsample_nearest(x, scale_factor: [2.0, 2.0])) NNAssert.CloseToGolden("up.nearest_x2", y, 1e-12);
         // One factor per spatial dimension, as in PyTorch and libtorch's C++ interpolate.
         Assert.Contains("scale_factor shape must match input shape", Assert.Throws<ExternalException>(() => F.interpolate(x, scale_factor: [2.0])).Message);
         using (var y = F.upsample_bilinear(x, size: [3, 4], align_corners: true)) NNAssert.CloseToGolden("up.bilinear_size_ac", y, 1e-12);
+    }
+
+    [TorchSharpDiffersFact("F.upsample_nearest passes align_corners: false on to libtorch, which refuses any align_corners "
+        + "in nearest mode ('align_corners option can only be set with the interpolating modes'); PyTorch's works")]
+    public void UpsampleNearestMatchesPyTorch()
+    {
+        using var x = NNGolden.Tensor("up.x");
+        using var y = F.upsample_nearest(x, scale_factor: [2.0, 2.0]);
+        NNAssert.CloseToGolden("up.nearest_x2", y, 1e-12);
     }
 
 #if !TORCHSHARP_PACKAGE

@@ -79,8 +79,15 @@ public class StateDictTests : IDisposable
     {
         using var net = new WithBuffers();
         Assert.Equal(new[] { "fc.weight", "fc.bias", "kept" }, net.state_dict().Keys.ToArray());
-        Assert.Equal(new[] { "scratch", "kept" }, net.named_buffers().Select(b => b.name).ToArray());
         Assert.Equal(new[] { "kept" }, net.named_buffers(true, false).Select(b => b.name).ToArray());
+    }
+
+    [TorchSharpDiffersFact("named_buffers() leaves out non-persistent buffers even with include_nonpersistent: true (it "
+        + "skips every buffer whose persistent flag is false); PyTorch's named_buffers() lists them")]
+    public void NamedBuffersListTheNonPersistentOnesToo()
+    {
+        using var net = new WithBuffers();
+        Assert.Equal(new[] { "scratch", "kept" }, net.named_buffers().Select(b => b.name).ToArray());
     }
 
     [Fact]

@@ -51,6 +51,14 @@ public class ErrorTests
         Assert.Throws<InvalidOperationException>(() => x.exp());   // the message is the binding's own, not TorchSharp's
         Assert.Throws<InvalidOperationException>(() => x[0]);
         Assert.Throws<InvalidOperationException>(() => cat([x], 0));
+    }
+
+    [TorchSharpDiffersFact("ToString() of a disposed tensor throws InvalidOperationException ('Tensor invalid -- empty "
+        + "handle.'), against .NET's rule that ToString does not throw (debuggers and logs call it); this binding returns \"\"")]
+    public void ADisposedTensorPrintsAsNothing()
+    {
+        var x = ones(2);
+        x.Dispose();
         Assert.Equal("", x.ToString());
     }
 
