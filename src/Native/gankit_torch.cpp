@@ -277,6 +277,11 @@ GK_API int gk_tensor_set_requires_grad(Handle h, int requires_grad) {
   return guarded([&] { (*h).set_requires_grad(requires_grad != 0); });
 }
 
+// A second handle on the same tensor (TorchSharp's alias()): each handle is freed on its own.
+GK_API int gk_tensor_alias(Handle h, Handle* out) {
+  return guarded([&] { *out = own(ref(h)); });
+}
+
 // A new handle on the gradient, or null when there is none.
 GK_API int gk_tensor_grad(Handle h, Handle* out) {
   return guarded([&] { *out = own(ref(h).grad()); });

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp.Native;
 
 namespace TorchSharp;
@@ -179,7 +180,6 @@ public static partial class torch
                         TensorIndex.Kind.Tensor => ix.tensor!.dtype is ScalarType.Bool or ScalarType.Byte ? ix.tensor.ndim : 1,
                         _ => 0,
                     };
-                bool sawEllipsis = false;
                 foreach (var ix in indices) {
                     switch (ix.kind) {
                     case TensorIndex.Kind.Single:
@@ -187,7 +187,8 @@ public static partial class torch
                         break;
                     case TensorIndex.Kind.Slice: {
                         var step = ix.step ?? 1;
-                        if (step <= 0) throw new ArgumentException($"slice step must be positive, got {step}");
+                        // libtorch's C++ indexing (TorchSharp's) refuses it with this error; aten::slice, which we call, does not.
+                        if (step <= 0) throw new ExternalException("step must be greater than zero");
                         var a = new OpArgs();
                         a.Tensor(s.Result);
                         a.Int(dim);
@@ -204,9 +205,9 @@ public static partial class torch
                         dim++;
                         break;
                     case TensorIndex.Kind.Ellipsis:
-                        if (sawEllipsis) throw new ArgumentException("an index can only have a single ellipsis ('...')");
-                        sawEllipsis = true;
-                        dim += source.ndim - specified; // counted against the original dimensions, as PyTorch does
+                        // Counted against the original dimensions, each time, as libtorch's C++ indexing (PyTorch's and
+                        // TorchSharp's) does: a second ellipsis is no error there.
+                        dim += source.ndim - specified;
                         break;
                     case TensorIndex.Kind.Bool:
                         // As in PyTorch: a new axis, kept (index 0) for true, emptied for false.

@@ -30,6 +30,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int gk_tensor_strides(IntPtr handle, long* strides, int capacity);
     [LibraryImport(Library)] internal static partial int gk_tensor_dtype(IntPtr handle);
     [LibraryImport(Library)] internal static partial int gk_tensor_set_requires_grad(IntPtr handle, int requiresGrad);
+    [LibraryImport(Library)] internal static partial int gk_tensor_alias(IntPtr handle, out IntPtr alias);
     [LibraryImport(Library)] internal static partial int gk_tensor_grad(IntPtr handle, out IntPtr grad);
     [LibraryImport(Library)] internal static partial int gk_tensor_set_grad(IntPtr handle, IntPtr grad);
 

@@ -94,9 +94,9 @@ public abstract class OptimizerHelper : Optimizer
     {
         var own = this.state_dict();
         if (state_dict.Options.Count != own.Options.Count)
-            throw new ArgumentException($"Invalid optimizer state: {state_dict.Options.Count} parameter groups, this optimizer has {own.Options.Count}.", nameof(state_dict));
+            throw new ArgumentException($"Invalid optimizer state -- different number of parameter groups: {state_dict.Options.Count} in the state, {own.Options.Count} in this optimizer.", nameof(state_dict));
         if (state_dict.State.Count != own.State.Count)
-            throw new ArgumentException($"Invalid optimizer state: {state_dict.State.Count} parameter states, this optimizer has {own.State.Count}.", nameof(state_dict));
+            throw new ArgumentException($"Invalid optimizer state -- different number of states: {state_dict.State.Count} in the state, {own.State.Count} in this optimizer.", nameof(state_dict));
         for (int i = 0; i < own.Options.Count; i++) {
             if (state_dict.Options[i].GetType() != own.Options[i].GetType())
                 throw new ArgumentException($"Invalid optimizer state: group {i} has {state_dict.Options[i].GetType().FullName}, expected {own.Options[i].GetType().FullName}.", nameof(state_dict));
@@ -152,8 +152,9 @@ public abstract class OptimizerHelper : Optimizer
         } catch (Exception e) {
             backup.Position = 0;
             using (var restore = new BinaryReader(backup)) Read(restore);
+            // The exception type TorchSharp's reader gives, with what was being read.
             if (e is EndOfStreamException)
-                throw new InvalidDataException($"The {GetType().Name} state ends early: it is truncated or not a TorchSharp optimizer state.", e);
+                throw new EndOfStreamException($"The {GetType().Name} state ends early: it is truncated or not a TorchSharp optimizer state.", e);
             throw;
         }
     }
@@ -167,9 +168,9 @@ public abstract class OptimizerHelper : Optimizer
         var groups = StateDictFormat.Decode(reader);
         var states = StateDictFormat.Decode(reader);
         if (groups != sd.Options.Count)
-            throw new ArgumentException($"Invalid optimizer state: {groups} parameter groups, this optimizer has {sd.Options.Count}.");
+            throw new ArgumentException($"Invalid optimizer state -- different number of parameter groups: {groups} in the state, {sd.Options.Count} in this optimizer.");
         if (states != sd.State.Count)
-            throw new ArgumentException($"Invalid optimizer state: {states} parameter states, this optimizer has {sd.State.Count}.");
+            throw new ArgumentException($"Invalid optimizer state -- different number of states: {states} in the state, {sd.State.Count} in this optimizer.");
         foreach (var options in sd.Options) options.LoadStateDict(reader);
         foreach (var state in sd.State) state.LoadStateDict(reader);
     }

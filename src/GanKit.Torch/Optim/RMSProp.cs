@@ -105,7 +105,10 @@ namespace TorchSharp
                 set => ((Options)_defaults).momentum = value;
             }
 
-            /// <summary>RMSprop's state of one parameter; the centred average and momentum buffer exist only when used.</summary>
+            /// <summary>
+            /// RMSprop's state of one parameter. As in TorchSharp, it starts with a momentum buffer and a centred average
+            /// (zeros until used) whatever the options, so its file has both; a file without them loads as null.
+            /// </summary>
             public sealed class State : OptimizerState, IDisposable
             {
                 public long step;
@@ -125,9 +128,8 @@ namespace TorchSharp
                     Dispose();
                     step = 0;
                     square_avg = ZerosLikeParameter();
-                    var o = (Options)options;
-                    momentum_buffer = o.momentum > 0 ? ZerosLikeParameter() : null;
-                    grad_avg = o.centered == true ? ZerosLikeParameter() : null;
+                    momentum_buffer = ZerosLikeParameter();
+                    grad_avg = ZerosLikeParameter();
                 }
 
                 public override void to(Device device)

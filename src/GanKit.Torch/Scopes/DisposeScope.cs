@@ -18,9 +18,6 @@ public sealed class DisposeScope : IDisposable
     private int _used;
     private int _live;
 
-    // Anything attached that is not a tensor (rare).
-    private HashSet<IDisposable>? _others;
-
     internal DisposeScope(DisposeScopeManager manager, Tensor?[] slots)
     {
         _manager = manager;
@@ -32,10 +29,9 @@ public sealed class DisposeScope : IDisposable
 
     public IReadOnlyList<IDisposable> DisposablesView => [.. Live().Items()];
 
-    public int DisposablesCount => Live()._live + (_others?.Count ?? 0);
+    public int DisposablesCount => Live()._live;
 
-    public bool Contains(IDisposable disposable) =>
-        disposable is Tensor t ? t.OwningDisposeScope == this : _others?.Contains(disposable) == true;
+    public bool Contains(IDisposable disposable) => disposable is Tensor t && t.OwningDisposeScope == this;
 
     public T MoveToOuter<T>(T disposable) where T : IDisposable => MoveToOther(OuterScope, disposable);
 
@@ -54,9 +50,9 @@ public sealed class DisposeScope : IDisposable
     public T MoveToOther<T>(DisposeScope? scope, T disposable) where T : IDisposable
     {
         var manager = Live()._manager!;
-        if (Remove(disposable)) {
+        if (disposable is Tensor t && Remove(t)) {
             if (scope is null) manager.StatisticsInstance.DetachedFromScopeCount++;
-            else scope.Add(disposable);
+            else scope.Add(t);
         }
         return disposable;
     }
@@ -79,15 +75,19 @@ public sealed class DisposeScope : IDisposable
 
     public void Attach(params IDisposable[] disposables) => Attach((IEnumerable<IDisposable>)disposables);
 
-    /// <summary>Takes disposables into this scope, from whatever scope held them.</summary>
+    /// <summary>
+    /// Takes tensors into this scope, from whatever scope held them. As in TorchSharp, a scope manages tensors only
+    /// (TorchSharp also packed sequences, which we do not have): anything else is refused.
+    /// </summary>
     public IReadOnlyList<IDisposable> Attach(IEnumerable<IDisposable> disposables)
     {
         var manager = Live()._manager!;
         var attached = new List<IDisposable>();
         foreach (var d in disposables) {
-            if (Contains(d)) continue;
-            if (d is Tensor t) t.OwningDisposeScope?.Remove(t);
-            Add(d);
+            if (d is not Tensor t) throw new InvalidOperationException($"DisposeScope can only manage tensors, not {d.GetType().Name}.");
+            if (Contains(t)) continue;
+            t.OwningDisposeScope?.Remove(t);
+            Add(t);
             manager.StatisticsInstance.AttachedToScopeCount++;
             attached.Add(d);
         }
@@ -154,42 +154,20 @@ public sealed class DisposeScope : IDisposable
         tensor.OwningDisposeScope = null;
     }
 
-    private void Add(IDisposable disposable)
-    {
-        if (disposable is Tensor t) Add(t);
-        else (_others ??= new(ReferenceEqualityComparer.Instance)).Add(disposable);
-    }
-
     private bool Remove(IDisposable disposable)
     {
-        if (disposable is not Tensor t) return _others?.Remove(disposable) == true;
-        if (t.OwningDisposeScope != this) return false;
+        if (disposable is not Tensor t || t.OwningDisposeScope != this) return false;
         _slots[t.ScopeSlot] = null;
         t.OwningDisposeScope = null;
         _live--;
         return true;
     }
 
-    // Disposing a tensor calls MarkAsDisposed, which empties its slot. Disposing an attached object
-    // may make new tensors in this scope, so the loop runs until nothing is left.
+    // Disposing a tensor calls MarkAsDisposed, which empties its slot.
     private void DisposeAll(HashSet<IDisposable>? keep)
     {
-        bool any = true;
-        while (any) {
-            any = false;
-            for (int k = 0; k < _used; k++) {
-                if (_slots[k] is not { } t || keep?.Contains(t) == true) continue;
-                t.Dispose();
-                any = true;
-            }
-            if (_others is null) continue;
-            foreach (var d in _others.Where(d => keep?.Contains(d) != true).ToArray()) {
-                _others.Remove(d);
-                d.Dispose();
-                _manager!.StatisticsInstance.DisposedInScopeCount++;
-                any = true;
-            }
-        }
+        for (int k = 0; k < _used; k++)
+            if (_slots[k] is { } t && keep?.Contains(t) != true) t.Dispose();
     }
 
     private void MakeRoom()
@@ -214,8 +192,6 @@ public sealed class DisposeScope : IDisposable
     {
         for (int k = 0; k < _used; k++)
             if (_slots[k] is { } t) yield return t;
-        if (_others is not null)
-            foreach (var d in _others) yield return d;
     }
 
     private DisposeScope Live() => _manager is null ? throw new ObjectDisposedException(nameof(DisposeScope)) : this;

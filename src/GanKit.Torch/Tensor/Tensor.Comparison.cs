@@ -32,12 +32,13 @@ public static partial class torch
         public Tensor logical_xor(Tensor other) => Call(Ops.logical_xor, other);
         public Tensor logical_not() => Unary(Ops.logical_not);
 
-        /// <summary>True when both tensors have the same shape and elements (torch.equal).</summary>
+        /// <summary>
+        /// True when both tensors have the same shape and elements (torch.equal, as TorchSharp calls it): values compare
+        /// across dtypes, and a tensor holding NaN is not equal to itself.
+        /// </summary>
         public bool Equals(Tensor target)
         {
             if (target is null) return false;
-            if (ReferenceEquals(this, target)) return true;
-            if (dtype != target.dtype || !shape.AsSpan().SequenceEqual(target.shape)) return false;
             var a = new OpArgs();
             a.Tensor(this);
             a.Tensor(target);

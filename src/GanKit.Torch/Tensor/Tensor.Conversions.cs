@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp.Native;
 
 namespace TorchSharp;
@@ -61,6 +62,16 @@ public static partial class torch
 
         public Tensor detach() => Unary(Ops.detach);
 
+        /// <summary>
+        /// Another Tensor object on the very same native tensor (no view, no copy), to be disposed independently of this
+        /// one; what the functional in-place activations return, as in TorchSharp.
+        /// </summary>
+        public Tensor alias()
+        {
+            NativeMethods.Check(NativeMethods.gk_tensor_alias(Handle, out var alias));
+            return new Tensor(alias);
+        }
+
         public Tensor detach_()
         {
             var a = new OpArgs();
@@ -77,20 +88,34 @@ public static partial class torch
         }
 
         /// <summary>The value of a one-element tensor as a Scalar of its kind (integer, float or bool).</summary>
-        public Scalar ToScalar() => dtype switch {
-            ScalarType.Bool => item<bool>(),
-            ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64 => item<long>(),
-            _ => item<double>(),
-        };
+        public Scalar ToScalar()
+        {
+            RequireOneElement();
+            return dtype switch {
+                ScalarType.Bool => item<bool>(),
+                ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64 => item<long>(),
+                _ => item<double>(),
+            };
+        }
 
-        public static explicit operator float(Tensor value) => value.item<float>();
-        public static explicit operator double(Tensor value) => value.item<double>();
-        public static explicit operator sbyte(Tensor value) => value.item<sbyte>();
-        public static explicit operator byte(Tensor value) => value.item<byte>();
-        public static explicit operator short(Tensor value) => value.item<short>();
-        public static explicit operator int(Tensor value) => value.item<int>();
-        public static explicit operator long(Tensor value) => value.item<long>();
-        public static explicit operator bool(Tensor value) => value.item<bool>();
+        /// <summary>
+        /// TorchSharp's ToScalar() and the conversions built on it (ToSingle(), (float)t, …) call libtorch's item(), which
+        /// refuses a tensor of any other number of elements than one with this error.
+        /// </summary>
+        internal void RequireOneElement()
+        {
+            var n = numel();
+            if (n != 1) throw new ExternalException($"a Tensor with {n} elements cannot be converted to Scalar");
+        }
+
+        public static explicit operator float(Tensor value) => value.ToSingle();
+        public static explicit operator double(Tensor value) => value.ToDouble();
+        public static explicit operator sbyte(Tensor value) => value.ToSByte();
+        public static explicit operator byte(Tensor value) => value.ToByte();
+        public static explicit operator short(Tensor value) => value.ToInt16();
+        public static explicit operator int(Tensor value) => value.ToInt32();
+        public static explicit operator long(Tensor value) => value.ToInt64();
+        public static explicit operator bool(Tensor value) => value.ToBoolean();
 
         public Tensor contiguous() => Unary(Ops.contiguous);
 

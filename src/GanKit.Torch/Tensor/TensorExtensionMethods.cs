@@ -26,13 +26,19 @@ public static partial class TensorExtensionMethods
         return t;
     }
 
-    public static float ToSingle(this torch.Tensor value) => value.item<float>();
-    public static double ToDouble(this torch.Tensor value) => value.item<double>();
-    public static Half ToHalf(this torch.Tensor value) => value.item<Half>();
-    public static sbyte ToSByte(this torch.Tensor value) => value.item<sbyte>();
-    public static byte ToByte(this torch.Tensor value) => value.item<byte>();
-    public static short ToInt16(this torch.Tensor value) => value.item<short>();
-    public static int ToInt32(this torch.Tensor value) => value.item<int>();
-    public static long ToInt64(this torch.Tensor value) => value.item<long>();
-    public static bool ToBoolean(this torch.Tensor value) => value.item<bool>();
+    public static float ToSingle(this torch.Tensor value) => One<float>(value);
+    public static double ToDouble(this torch.Tensor value) => One<double>(value);
+    public static Half ToHalf(this torch.Tensor value) => One<Half>(value);
+    public static sbyte ToSByte(this torch.Tensor value) => One<sbyte>(value);
+    public static byte ToByte(this torch.Tensor value) => One<byte>(value);
+    public static short ToInt16(this torch.Tensor value) => One<short>(value);
+    public static int ToInt32(this torch.Tensor value) => One<int>(value);
+    public static long ToInt64(this torch.Tensor value) => One<long>(value);
+    public static bool ToBoolean(this torch.Tensor value) => One<bool>(value);
+
+    private static T One<T>(torch.Tensor value) where T : unmanaged
+    {
+        value.RequireOneElement();
+        return value.item<T>();
+    }
 }

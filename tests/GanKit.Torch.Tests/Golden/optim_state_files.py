@@ -56,9 +56,11 @@ sgd = (string("SGD") + leb(2) + leb(2)
        + optional(None))
 
 # RMSProp, one group: lr 0.01, alpha 0.9, eps 1e-8, no decay or momentum, centered, not maximize; p float32 [2].
+# TorchSharp's RMSProp state always holds a momentum buffer and a centred average, zeros until used.
 rmsprop = (string("RMSProp") + leb(1) + leb(1)
            + f64(0.01, 0.01) + flag(False) + f64(0.0, 0.9, 1e-8, 0.0) + flag(True)
-           + i64(2) + tensor(6, [2], [0.75, 0.5]) + optional(None) + optional(tensor(6, [2], [-0.5, 0.25])))
+           + i64(2) + tensor(6, [2], [0.75, 0.5]) + optional(tensor(6, [2], [0.0, 0.0]))
+           + optional(tensor(6, [2], [-0.5, 0.25])))
 
 for name, data in [("optim_state_adam.dat", adam), ("optim_state_sgd.dat", sgd), ("optim_state_rmsprop.dat", rmsprop)]:
     with open(name, "wb") as f:

@@ -43,7 +43,7 @@ public class GradCheckTests
     }
 
     [Fact]
-    public void UpsampleBilinear() => NNGradCheck.Check(t => F.interpolate(t[0], scale_factor: [2.0], mode: InterpolationMode.Bilinear), R(1, 1, 2, 3));
+    public void UpsampleBilinear() => NNGradCheck.Check(t => F.interpolate(t[0], scale_factor: [2.0, 2.0], mode: InterpolationMode.Bilinear), R(1, 1, 2, 3));
 
     [Fact]
     public void Pad() => NNGradCheck.Check(t => F.pad(t[0], [1, 2, 2, 1]) * t[0].sum() + F.pad(t[0], [1, 1, 2, 0], PaddingModes.Reflect).sum(), R(1, 2, 3, 3));

@@ -52,7 +52,8 @@ public class ComparisonTests
         Assert.True(a.Equals(tensor(new double[] { 1, 2 })));
         Assert.False(a.Equals(tensor(new double[] { 1, 3 })));
         Assert.False(a.Equals(tensor(new double[] { 1, 2, 3 })));
-        Assert.False(a.Equals(tensor(new float[] { 1, 2 })));
+        Assert.True(a.Equals(tensor(new float[] { 1, 2 })));   // torch.equal compares values across dtypes
+        Assert.False(tensor(new[] { double.NaN }).Equals(tensor(new[] { double.NaN })));
         Assert.True(a.Equals((object)tensor(new double[] { 1, 2 })));
         Assert.True(a.allclose(tensor(new double[] { 1 + 1e-9, 2 })));
         Assert.False(allclose(a, tensor(new double[] { 1.1, 2 })));

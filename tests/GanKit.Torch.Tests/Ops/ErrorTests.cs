@@ -24,7 +24,9 @@ public class ErrorTests
     {
         using var scope = NewDisposeScope();
         var e = Assert.Throws<ExternalException>(() => zeros(2, 2).mm(zeros(2, 2, ScalarType.Float64)));
-        Assert.Contains("expected scalar type Float but found Double", e.Message);
+        // libtorch 1.13 says "expected scalar type Float but found Double", 2.x "… same dtype, but got: float != double".
+        Assert.Contains("float", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("double", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Throws<ExternalException>(() => zeros(3).index_select(0, tensor(new float[] { 0 })));
         Assert.Throws<ExternalException>(() => ones(3, ScalarType.Int64).sqrt_());   // result float cannot go back into Int64
     }
@@ -46,10 +48,17 @@ public class ErrorTests
     {
         var x = ones(2);
         x.Dispose();
-        var e = Assert.Throws<InvalidOperationException>(() => x.exp());
-        Assert.Contains("disposed", e.Message);
+        Assert.Throws<InvalidOperationException>(() => x.exp());   // the message is the binding's own, not TorchSharp's
         Assert.Throws<InvalidOperationException>(() => x[0]);
         Assert.Throws<InvalidOperationException>(() => cat([x], 0));
+    }
+
+    [TorchSharpDiffersFact("ToString() of a disposed tensor throws InvalidOperationException ('Tensor invalid -- empty "
+        + "handle.'), against .NET's rule that ToString does not throw (debuggers and logs call it); this binding returns \"\"")]
+    public void ADisposedTensorPrintsAsNothing()
+    {
+        var x = ones(2);
+        x.Dispose();
         Assert.Equal("", x.ToString());
     }
 

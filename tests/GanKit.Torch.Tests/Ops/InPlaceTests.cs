@@ -10,11 +10,20 @@ public class InPlaceTests
         var x = empty(2, 2);
         Assert.Same(x, x.fill_(3.5));
         Expect.Exactly([3.5, 3.5, 3.5, 3.5], x);
-        Assert.Same(x, x.zero_());
+        x.zero_();
         Expect.Exactly([0, 0, 0, 0], x);
         Assert.Same(x, x.copy_(tensor(new double[] { 1, 2 })));   // broadcasts and converts float64 → float32
         Assert.Equal(ScalarType.Float32, x.dtype);
         Expect.Exactly([1, 2, 1, 2], x);
+    }
+
+    [TorchSharpDiffersFact("its zero_() zeroes the tensor but returns a new Tensor object on it (zeros(shape) into "
+        + "this), unlike its other in-place methods; in PyTorch x.zero_() is x")]
+    public void ZeroReturnsTheTensorItZeroed()
+    {
+        using var x = ones(2, 2);
+        Assert.Same(x, x.zero_());
+        Expect.Exactly([0, 0, 0, 0], x);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace GanKit.Torch.Tests.Ops;
 
 public class IndexingTests
@@ -98,7 +100,16 @@ public class IndexingTests
         Assert.Contains("out of range", e.Message);
         Assert.ThrowsAny<Exception>(() => x[0, 0, 0]);
         Assert.ThrowsAny<Exception>(() => x[tensor(new long[] { 5 })]);
-        Assert.Throws<ArgumentException>(() => x[TensorIndex.Ellipsis, TensorIndex.Ellipsis]);
-        Assert.Throws<ArgumentException>(() => x[TensorIndex.Slice(0, 2, -1)]);
+        Assert.Contains("step must be greater than zero", Assert.Throws<ExternalException>(() => x[TensorIndex.Slice(0, 2, -1)]).Message);
+    }
+
+    [Fact]
+    public void EveryEllipsisSkipsTheDimensionsNotIndexed()
+    {
+        using var scope = NewDisposeScope();
+        var x = Counting(3, 4);
+        // As in PyTorch (and libtorch's C++ indexing), a second ellipsis is no error.
+        Expect.Exactly(Expect.Values(x), x[TensorIndex.Ellipsis, TensorIndex.Ellipsis]);
+        Expect.Exactly([0, 4, 8], x[TensorIndex.Ellipsis, TensorIndex.Single(0), TensorIndex.Ellipsis]);
     }
 }

@@ -21,7 +21,8 @@ public class RngStateTests
         Assert.Equal(first, randn(4).data<float>().ToArray());
     }
 
-    [Fact]
+    [TorchSharpDiffersFact("its native set_rng_state catches no libtorch error, so a bad state ends the process "
+        + "(terminate: 'Expected a CPUGeneratorImplState of size 5056'); PyTorch raises RuntimeError")]
     public void AStateThatIsNotOneIsRefused()
     {
         using var scope = NewDisposeScope();

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace GanKit.Torch.Tests.Ops;
 
 public class ScalarConversionTests
@@ -18,6 +20,7 @@ public class ScalarConversionTests
         Assert.Equal(7L, tensor(7L).ToScalar().ToInt64());
         Assert.Equal(2.75, x.ToScalar().ToDouble());
         Assert.False(tensor(false).ToScalar().ToBoolean());
-        Assert.Throws<ArgumentException>(() => zeros(2).ToSingle());
+        Assert.Contains("cannot be converted to Scalar", Assert.Throws<ExternalException>(() => zeros(2).ToSingle()).Message);
+        Assert.Throws<ArgumentException>(() => zeros(2).item<float>());
     }
 }

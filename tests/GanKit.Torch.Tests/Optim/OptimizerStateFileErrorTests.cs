@@ -54,13 +54,28 @@ public sealed class OptimizerStateFileErrorTests : IDisposable
         var w = new Parameter(torch.zeros(2, 3));
         using var one = torch.optim.Adam([w]);
         var before = Bytes(one);
-        Assert.Contains("parameter groups", Assert.Throws<ArgumentException>(() => one.load_state_dict(Saved(two))).Message);
+        Assert.Contains("different number of parameter groups", Assert.Throws<ArgumentException>(() => one.load_state_dict(Saved(two))).Message);
         using var oneGroupTwoParameters = Stepped("adam_amsgrad");
-        Assert.Contains("2 parameter states, this optimizer has 1", Assert.Throws<ArgumentException>(() => one.load_state_dict(Saved(oneGroupTwoParameters))).Message);
+        Assert.Contains("different number of states", Assert.Throws<ArgumentException>(() => one.load_state_dict(Saved(oneGroupTwoParameters))).Message);
         Assert.Equal(before, Bytes(one));
     }
 
+    private const string NoRollback = "its load_state_dict writes each value as it reads it and restores nothing when a "
+        + "later one fails, so a bad file leaves the optimizer half loaded; PyTorch checks the layout before changing "
+        + "anything and this binding restores the previous state";
+
     [Theory]
+    [InlineData("adam_amsgrad")]
+    [InlineData("sgd_momentum")]
+    [InlineData("rmsprop_centered_momentum")]
+    public void AShapeMismatchInTheLastParameterIsRejected(string configuration)
+    {
+        using var source = Stepped(configuration, biasLength: 4);
+        using var target = Stepped(configuration);
+        Assert.Contains("shape", Assert.Throws<ArgumentException>(() => target.load_state_dict(Saved(source))).Message);
+    }
+
+    [TorchSharpDiffersTheory(NoRollback)]
     [InlineData("adam_amsgrad")]
     [InlineData("sgd_momentum")]
     [InlineData("rmsprop_centered_momentum")]
@@ -72,7 +87,6 @@ public sealed class OptimizerStateFileErrorTests : IDisposable
         SetLearningRates(target, 0.123);
         var before = Bytes(target);
         var error = Assert.Throws<ArgumentException>(() => target.load_state_dict(Saved(source)));
-        Assert.Contains("shape", error.Message);
         Assert.Contains("[4]", error.Message);
         Assert.Equal(before, Bytes(target));
     }
@@ -81,7 +95,15 @@ public sealed class OptimizerStateFileErrorTests : IDisposable
     [InlineData("adam_amsgrad")]
     [InlineData("sgd_momentum")]
     [InlineData("rmsprop_centered_momentum")]
-    public void ATruncatedFileIsRejectedWhereverItEnds(string configuration)
+    public void ATruncatedFileIsRejectedWhereverItEnds(string configuration) => LoadTruncated(configuration, rollsBack: false);
+
+    [TorchSharpDiffersTheory(NoRollback)]
+    [InlineData("adam_amsgrad")]
+    [InlineData("sgd_momentum")]
+    [InlineData("rmsprop_centered_momentum")]
+    public void ATruncatedFileLeavesEveryStateUnchanged(string configuration) => LoadTruncated(configuration, rollsBack: true);
+
+    private void LoadTruncated(string configuration, bool rollsBack)
     {
         using var source = Stepped(configuration);
         using var target = Stepped(configuration);
@@ -91,9 +113,8 @@ public sealed class OptimizerStateFileErrorTests : IDisposable
         var path = Path.Combine(_folder, "truncated.bin");
         foreach (var length in new[] { 0, 1, 5, whole.Length / 3, whole.Length / 2, whole.Length - 1 }) {
             File.WriteAllBytes(path, whole[..length]);
-            var error = Assert.Throws<InvalidDataException>(() => target.load_state_dict(path));
-            Assert.True(error.Message.Contains("ends early") || error.Message.Contains("needs"), $"{length} bytes: {error.Message}");
-            Assert.Equal(before, Bytes(target));
+            Assert.Throws<EndOfStreamException>(() => target.load_state_dict(path));
+            if (rollsBack) Assert.Equal(before, Bytes(target));
         }
         File.WriteAllBytes(path, whole);
         target.load_state_dict(path);

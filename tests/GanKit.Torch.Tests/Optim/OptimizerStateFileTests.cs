@@ -92,7 +92,8 @@ public sealed class OptimizerStateFileTests : IDisposable
         Assert.Equal([path], Directory.GetFiles(_folder));
     }
 
-    [Fact]
+    [TorchSharpDiffersFact("its save_state_dict(path) writes into the file itself, as PyTorch's torch.save does, so a "
+        + "save that fails half way leaves half a file; this binding writes a temporary file and replaces the old one")]
     public void ASaveThatFailsMidWriteKeepsThePreviousFile()
     {
         using var scope = torch.NewDisposeScope();
@@ -189,7 +190,7 @@ public sealed class OptimizerStateFileTests : IDisposable
         using var other = torch.optim.RMSProp([q], lr: 0.5, momentum: 0.9);
         other.load_state_dict(new BinaryReader(new MemoryStream(golden)));
         var loaded = (RMSProp.State)other.state_dict().State.Single();
-        Assert.Null(loaded.momentum_buffer);
+        Assert.Equal([0f, 0f], loaded.momentum_buffer!.data<float>().ToArray());
         Assert.Equal([-0.5f, 0.25f], loaded.grad_avg!.data<float>().ToArray());
         Assert.Equal(golden, Bytes(other));
     }

@@ -45,8 +45,16 @@ public class StateDictTests
         using var scope = torch.NewDisposeScope();
         using var one = torch.optim.Adam([Param(1.0)]);
         using var two = torch.optim.Adam([new Adam.ParamGroup { Parameters = [Param(1.0)] }, new Adam.ParamGroup { Parameters = [Param(2.0)] }]);
+        Assert.Contains("different number of parameter groups", Assert.Throws<ArgumentException>(() => one.load_state_dict(two.state_dict())).Message);
+    }
+
+    [TorchSharpDiffersFact("loading an SGD state_dict into Adam throws NullReferenceException (its LoadStateDict casts the "
+        + "options with 'as' and dereferences null); PyTorch's options are untyped dicts, so there is no such error to give")]
+    public void AnotherOptimisersStateIsRejected()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var one = torch.optim.Adam([Param(1.0)]);
         using var sgd = torch.optim.SGD([Param(1.0)], 0.1);
-        Assert.Contains("parameter groups", Assert.Throws<ArgumentException>(() => one.load_state_dict(two.state_dict())).Message);
         Assert.Contains("Adam+Options", Assert.Throws<ArgumentException>(() => one.load_state_dict(sgd.state_dict())).Message);
     }
 }

@@ -116,17 +116,18 @@ public class DisposeScopeTests
     }
 
     [Fact]
-    public void AttachedDisposablesOfAnyKindAreDisposedWithTheScope()
+    public void AttachedTensorsAreDisposedWithTheScopeAndOtherDisposablesRefused()
     {
-        var probe = new Probe();
         var orphan = ones(1).DetachFromDisposeScope();
         using (var scope = NewDisposeScope()) {
-            scope.Attach(probe);
             scope.Attach(orphan);
-            Assert.True(scope.Contains(probe) && scope.Contains(orphan));
-            Assert.Equal(2, scope.DisposablesCount);
+            Assert.True(scope.Contains(orphan));
+            Assert.Equal(1, scope.DisposablesCount);
+            // As in TorchSharp, a scope manages tensors, nothing else.
+            using var other = new MemoryStream();
+            Assert.Throws<InvalidOperationException>(() => scope.Attach(other));
+            Assert.False(scope.Contains(other));
         }
-        Assert.Equal(1, probe.Disposals);
         Assert.True(orphan.IsInvalid);
     }
 
@@ -179,11 +180,5 @@ public class DisposeScopeTests
         scope.Dispose();
         scope.Dispose();
         Assert.Throws<ObjectDisposedException>(() => scope.DisposablesCount);
-    }
-
-    private sealed class Probe : IDisposable
-    {
-        public int Disposals { get; private set; }
-        public void Dispose() => Disposals++;
     }
 }

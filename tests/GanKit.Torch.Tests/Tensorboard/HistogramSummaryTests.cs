@@ -84,14 +84,33 @@ public sealed class HistogramSummaryTests : IDisposable
         Assert.Equal([0.0, 2.0], h.Bucket);
     }
 
+#if !TORCHSHARP_PACKAGE
+    // The binding implements a subset of the bin selectors, and says so (TorchSharp's Doane fails in its own code).
     [Fact]
-    public void BadValuesAndOtherBinSelectorsAreRefused()
+    public void BinSelectorsTheBindingLacksAreRefused()
     {
         var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
         Assert.Throws<NotSupportedException>(() => writer.add_histogram("h", torch.ones(3), 0, bins: TorchSharp.Utils.tensorboard.Enums.HistogramBinSelector.Doane));
+        Assert.Empty(TensorboardRun.SummaryEvents(_run.Folder));
+    }
+#endif
+
+    [Fact]
+    public void NaNValuesAreRefused()
+    {
+        var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
         Assert.Equal("values", Assert.Throws<ArgumentException>(() => writer.add_histogram("h", torch.tensor(new[] { 1f, float.NaN }), 0)).ParamName);
-        Assert.Equal("values", Assert.Throws<ArgumentException>(() => writer.add_histogram("h", torch.zeros(0), 0)).ParamName);
-        Assert.Equal("max_bins", Assert.Throws<ArgumentOutOfRangeException>(() => writer.add_histogram("h", torch.ones(3), 0, max_bins: 0)).ParamName);
+        Assert.Empty(TensorboardRun.SummaryEvents(_run.Folder));
+    }
+
+    [Fact]
+    public void BadValuesAreRefused()
+    {
+        var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
+        Assert.Throws<ArgumentException>(() => writer.add_histogram("h", torch.zeros(0), 0));   // TorchSharp names no parameter
+        // PyTorch and TorchSharp divide by max_bins; this binding refuses it at once.
+        var error = Record.Exception(() => writer.add_histogram("h", torch.ones(3), 0, max_bins: 0));
+        Assert.True(error is ArgumentOutOfRangeException or DivideByZeroException, $"got {error?.GetType().Name ?? "nothing"}");
         Assert.Empty(TensorboardRun.SummaryEvents(_run.Folder));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp.Native;
 
 namespace TorchSharp;
@@ -8,13 +9,15 @@ public static partial class torch
     {
         public static partial class functional
         {
-            public static Tensor relu(Tensor x, bool inplace = false) => inplace ? x.UnaryInPlace(Ops.relu_) : x.Unary(Ops.relu);
+            // In place, these return an alias of their input, not the input itself (as TorchSharp does): the caller may
+            // dispose the result and its input independently, as when the activation made a new tensor.
+            public static Tensor relu(Tensor x, bool inplace = false) => inplace ? x.UnaryInPlace(Ops.relu_).alias() : x.Unary(Ops.relu);
 
-            public static Tensor tanh(Tensor x, bool inplace = false) => inplace ? x.UnaryInPlace(Ops.tanh_) : x.Unary(Ops.tanh);
+            public static Tensor tanh(Tensor x, bool inplace = false) => inplace ? x.UnaryInPlace(Ops.tanh_).alias() : x.Unary(Ops.tanh);
 
             public static Tensor sigmoid(Tensor x) => x.Unary(Ops.sigmoid);
 
-            public static Tensor sigmoid(Tensor x, bool inplace) => inplace ? x.UnaryInPlace(Ops.sigmoid_) : x.Unary(Ops.sigmoid);
+            public static Tensor sigmoid(Tensor x, bool inplace) => inplace ? x.UnaryInPlace(Ops.sigmoid_).alias() : x.Unary(Ops.sigmoid);
 
             public static Tensor leaky_relu(Tensor input, double negative_slope = 0.01, bool inplace = false)
             {
@@ -23,7 +26,7 @@ public static partial class torch
                 a.Double(negative_slope);
                 if (!inplace) return a.Call(Ops.leaky_relu);
                 a.CallInPlace(Ops.leaky_relu_);
-                return input;
+                return input.alias();
             }
 
             public static Tensor softmax(Tensor input, long dim, ScalarType? dtype = null) => SoftmaxLike(Ops.softmax, input, dim, dtype);
@@ -41,14 +44,15 @@ public static partial class torch
 
             public static Tensor dropout(Tensor input, double p = 0.5, bool training = true, bool inplace = false)
             {
-                if (p < 0 || p > 1) throw new ArgumentOutOfRangeException(nameof(p), p, "dropout probability has to be between 0 and 1");
+                // libtorch's C++ dropout checks this (TorchSharp's error); aten::dropout, which we call, does not.
+                if (p < 0 || p > 1) throw new ExternalException($"dropout probability has to be between 0 and 1, but got {p}");
                 var a = new OpArgs();
                 a.Tensor(input);
                 a.Double(p);
                 a.Bool(training);
                 if (!inplace) return a.Call(Ops.dropout);
                 a.CallInPlace(Ops.dropout_);
-                return input;
+                return input.alias();
             }
         }
     }

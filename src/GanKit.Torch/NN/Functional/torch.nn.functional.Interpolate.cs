@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp.Native;
 
 namespace TorchSharp;
@@ -30,7 +31,8 @@ public static partial class torch
         {
             /// <summary>
             /// Resizes (N, C, W) or (N, C, H, W) input to <paramref name="size"/> or by <paramref name="scale_factor"/>
-            /// (one value for every spatial dimension, or one each). GanKit supports nearest, linear and bilinear modes.
+            /// (one value for each spatial dimension, as libtorch's C++ interpolate that TorchSharp calls demands).
+            /// GanKit supports nearest, linear and bilinear modes.
             /// </summary>
             public static Tensor interpolate(Tensor x, long[]? size = null, double[]? scale_factor = null, InterpolationMode mode = InterpolationMode.Nearest, bool? align_corners = null, bool recompute_scale_factor = false, bool antialias = false)
             {
@@ -66,8 +68,8 @@ public static partial class torch
 
             private static T[] PerDimension<T>(T[] values, int spatial, string name)
             {
-                if (values.Length == 1) return Enumerable.Repeat(values[0], spatial).ToArray();
-                if (values.Length != spatial) throw new ArgumentException($"{name} has {values.Length} values for {spatial} spatial dimensions.", name);
+                if (values.Length != spatial)
+                    throw new ExternalException($"{name} shape must match input shape. Input is {spatial}D, {name} size is [{string.Join(", ", values)}]");
                 return values;
             }
 

@@ -15,7 +15,6 @@ public static partial class torch
             /// </summary>
             public static Tensor pad(Tensor input, long[] pad, PaddingModes mode = PaddingModes.Constant, double value = 0)
             {
-                if (pad.Length % 2 != 0) throw new ArgumentException($"Padding length must be divisible by 2, got {pad.Length} values.", nameof(pad));
                 var constant = mode is PaddingModes.Constant or PaddingModes.Zeros;
                 var a = new OpArgs();
                 a.Tensor(input);

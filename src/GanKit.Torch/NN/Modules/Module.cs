@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using TorchSharp.Modules;
 using TorchSharp.Serialization;
 using TorchSharp.Utils;
@@ -298,11 +299,12 @@ public static partial class torch
                         "The loaded state_dict is not identical to the target dictionary. " +
                         $"Missing keys: [{string.Join(", ", missing)}]; unexpected keys: [{string.Join(", ", unexpected)}].");
                 var updates = source.Where(kv => !skip.Contains(kv.Key) && destination.ContainsKey(kv.Key)).ToList();
-                // Check every shape before copying anything, so a bad dictionary leaves the module untouched.
+                // Check every shape before copying anything, so a bad dictionary leaves the module untouched. The
+                // exception type is TorchSharp's, whose copy_ fails in libtorch.
                 foreach (var (key, value) in updates) {
                     var target = destination[key];
                     if (!target.shape.SequenceEqual(value.shape))
-                        throw new ArgumentException($"Size mismatch for '{key}': the state_dict has shape [{string.Join(", ", value.shape)}], the module [{string.Join(", ", target.shape)}].");
+                        throw new ExternalException($"Size mismatch for '{key}': the state_dict has shape [{string.Join(", ", value.shape)}], the module [{string.Join(", ", target.shape)}].");
                 }
                 foreach (var (key, value) in updates) ParameterData.CopyInto(destination[key], value);
                 return (missing, unexpected);
@@ -338,7 +340,8 @@ public static partial class torch
                 try {
                     return load(reader, strict, skip, loadedParameters);
                 } catch (EndOfStreamException e) {
-                    throw new InvalidDataException($"'{location}' ends early: it is truncated or not a TorchSharp weight file.", e);
+                    // The exception type TorchSharp's reader gives, with the file named.
+                    throw new EndOfStreamException($"'{location}' ends early: it is truncated or not a TorchSharp weight file.", e);
                 }
             }
 

@@ -80,8 +80,9 @@ internal static class StateDictFormat
     public static unsafe void ReadTensor(BinaryReader reader, string key, Tensor? target)
     {
         var code = Decode(reader);
+        // An unknown code can match no module's dtype: TorchSharp's mismatch error.
         if (code > sbyte.MaxValue || !Enum.IsDefined(typeof(ScalarType), (sbyte)code))
-            throw new InvalidDataException($"Corrupt weight file: entry '{key}' has unknown element type code {code}.");
+            throw new ArgumentException($"Mismatched tensor data types while loading '{key}': the file has unknown element type code {code}. Make sure that the model you are loading into is exactly the same as the origin.");
         var type = (ScalarType)code;
         var rank = Decode(reader);
         if (rank < 0 || rank > MaxRank) throw new InvalidDataException($"Corrupt weight file: entry '{key}' has rank {rank}.");
@@ -94,7 +95,7 @@ internal static class StateDictFormat
         var byteCount = checked(count * ElementSize(type));
         var remaining = reader.BaseStream.CanSeek ? reader.BaseStream.Length - reader.BaseStream.Position : long.MaxValue;
         if (byteCount > remaining)
-            throw new InvalidDataException($"Corrupt weight file: entry '{key}' needs {byteCount} bytes of data, only {remaining} remain.");
+            throw new EndOfStreamException($"Weight file ends inside entry '{key}': it needs {byteCount} bytes of data, only {remaining} remain.");
         if (target is null) {
             if (reader.BaseStream.CanSeek) reader.BaseStream.Seek(byteCount, SeekOrigin.Current);
             else reader.ReadBytes(checked((int)byteCount));
