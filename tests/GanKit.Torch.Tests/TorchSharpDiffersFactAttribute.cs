@@ -1,7 +1,7 @@
 namespace GanKit.Torch.Tests;
 
 /// <summary>
-/// A fact whose expectation is PyTorch's where the official TorchSharp package is known to behave otherwise: it runs on
+/// A fact whose expectation is PyTorch's (or a guarantee of our binding) where the official TorchSharp package is known to behave otherwise: it runs on
 /// our binding and is skipped, with the difference as the reason, when the suite runs on TorchSharp (TORCHSHARP_PACKAGE).
 /// </summary>
 public sealed class TorchSharpDiffersFactAttribute : FactAttribute
@@ -9,7 +9,7 @@ public sealed class TorchSharpDiffersFactAttribute : FactAttribute
     public TorchSharpDiffersFactAttribute(string difference)
     {
 #if TORCHSHARP_PACKAGE
-        Skip = "TorchSharp differs from PyTorch: " + difference;
+        Skip = "the official TorchSharp package differs: " + difference;
 #else
         _ = difference;
 #endif

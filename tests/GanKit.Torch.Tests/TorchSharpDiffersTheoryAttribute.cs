@@ -6,7 +6,7 @@ public sealed class TorchSharpDiffersTheoryAttribute : TheoryAttribute
     public TorchSharpDiffersTheoryAttribute(string difference)
     {
 #if TORCHSHARP_PACKAGE
-        Skip = "TorchSharp differs from PyTorch: " + difference;
+        Skip = "the official TorchSharp package differs: " + difference;
 #else
         _ = difference;
 #endif

@@ -20,14 +20,22 @@ public static class EnvironmentReport
         torch.backend_name;
 #endif
 
+    /// <summary>Why the build chose <see cref="Backend"/>: by default, or asked for (TorchBackend; environment.md, "Backends").</summary>
+    public static string BackendReason =>
+        typeof(EnvironmentReport).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TorchBackendReason")?.Value ?? "unknown";
+
     /// <summary>The device notebooks train on: CUDA when present, else the CPU.</summary>
     public static Device DefaultDevice => cuda.is_available() ? CUDA : CPU;
 
-    /// <summary>For example "GanKit 0.1.0 | GanKit.Torch 0.1.0 | libtorch 1.13.1 | cpu | 2 threads | seed 1".</summary>
+    /// <summary>
+    /// For example "GanKit 0.1.0 | GanKit.Torch 0.1.0 (default: libstdc++ older than GCC 13's) | libtorch 1.13.1 | cpu |
+    /// 2 threads | seed 1".
+    /// </summary>
     public static string Line(int? seed = null)
     {
         var seedText = (seed ?? Seeding.Current)?.ToString() ?? "unseeded";
-        return $"GanKit {GanKitVersion} | {Backend} | libtorch {__version__} | {DefaultDevice.type.ToString().ToLowerInvariant()} | {get_num_threads()} threads | seed {seedText}";
+        return $"GanKit {GanKitVersion} | {Backend} ({BackendReason}) | libtorch {__version__} | {DefaultDevice.type.ToString().ToLowerInvariant()} | {get_num_threads()} threads | seed {seedText}";
     }
 
     /// <summary>The same facts as <see cref="Line"/>, keyed, plus the OS, .NET and the CPU model.</summary>
@@ -35,6 +43,7 @@ public static class EnvironmentReport
     {
         ["gankit"] = GanKitVersion,
         ["backend"] = Backend,
+        ["backend_reason"] = BackendReason,
         ["libtorch"] = __version__,
         ["device"] = DefaultDevice.type.ToString().ToLowerInvariant(),
         ["threads"] = get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture),

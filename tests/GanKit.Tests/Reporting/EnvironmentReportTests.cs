@@ -18,6 +18,28 @@ public class EnvironmentReportTests
     }
 
     [Fact]
+    public void TheLineSaysWhichBackendTheBuildChoseAndWhy()
+    {
+        Assert.Contains($" | {EnvironmentReport.Backend} ({EnvironmentReport.BackendReason}) | ", EnvironmentReport.Line(seed: 1));
+#if TORCHSHARP_PACKAGE
+        Assert.StartsWith("TorchSharp 0.107.0", EnvironmentReport.Backend);
+#else
+        Assert.StartsWith("GanKit.Torch 0.1.0", EnvironmentReport.Backend);
+#endif
+        // Built as this run was (scripts/test.sh builds and tests in one environment): asked for, as CI's Debian 13 run
+        // asks, or the default for this machine, which on x86-64 Linux turns on the libstdc++ version.
+        if (Environment.GetEnvironmentVariable("TorchBackend") is { Length: > 0 } asked)
+            Assert.Equal($"chosen: TorchBackend={asked}", EnvironmentReport.BackendReason);
+        else if (OperatingSystem.IsLinux() && Directory.Exists("/usr/lib/x86_64-linux-gnu"))
+        {
+            var newest = Directory.GetFiles("/usr/lib/x86_64-linux-gnu", "libstdc++.so.6.0.*")
+                .Select(f => int.TryParse(f[(f.LastIndexOf('.') + 1)..], out var minor) ? minor : 0).DefaultIfEmpty(0).Max();
+            Assert.Equal(newest >= 32 ? "default: libstdc++ from GCC 13 or newer" : "default: libstdc++ older than GCC 13's",
+                EnvironmentReport.BackendReason);
+        }
+    }
+
+    [Fact]
     public void SeedReproducesTorchAndSystemRandomNumbers()
     {
         Seeding.Seed(9);

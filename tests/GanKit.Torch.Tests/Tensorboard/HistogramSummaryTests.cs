@@ -95,7 +95,8 @@ public sealed class HistogramSummaryTests : IDisposable
     }
 #endif
 
-    [Fact]
+    [TorchSharpDiffersFact("add_histogram takes NaN values and writes a histogram of them; our binding refuses them at once, "
+        + "naming the parameter, so a diverging run's histogram is an error, not a silent NaN")]
     public void NaNValuesAreRefused()
     {
         var writer = torch.utils.tensorboard.SummaryWriter(_run.Folder);
