@@ -1,5 +1,6 @@
-// GanKit for notebooks. A setup cell's `#load "gankit.csx"` references GanKit's Release build (and through it
-// the TorchSharp-compatible binding) and opens GanKit's notebook-facing namespaces in every later cell.
+// GanKit for notebooks. A setup cell's `#load "gankit.csx"` references GanKit's Release build, beside which the build
+// put the torch it chose (the official TorchSharp package with its libtorch, or our binding GanKit.Torch), and opens
+// GanKit's notebook-facing namespaces in every later cell.
 // Only `global using` lines reach the cells after a #load; plain `using` lines would stay in this file
 // (measured in the .NET Interactive C# kernel that Polyglot, Jupyter, dotnet-repl and gankit-nb all run).
 // Build first: dotnet build Notebooks.sln -c Release

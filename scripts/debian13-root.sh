@@ -9,8 +9,8 @@ ready="$root/.gankit-ready"
 # What the root needs beside the minimal system: .NET's ICU, NuGet's certificates, git (runs record their commit).
 packages=(libicu76 ca-certificates git)
 if [ -f "$ready" ]; then
-  if ! chroot "$root" dpkg-query -W "${packages[@]}" > /dev/null 2>&1; then
-    chroot "$root" apt-get install -y -qq "${packages[@]}" > /dev/null
+  if [ "$(chroot "$root" dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -c 'install ok installed')" -ne ${#packages[@]} ]; then
+    chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null 2>&1
   fi
   echo "$root"; exit 0
 fi
@@ -23,7 +23,7 @@ mkdir -p "$(dirname "$root")"
 echo "debian13-root: debootstrap trixie from $mirror into $root (about 260 MB)" >&2
 debootstrap --variant=minbase trixie "$root.partial" "$mirror" > "$root.partial.log" 2>&1 \
   || { echo "debian13-root: debootstrap failed, see $root.partial.log" >&2; exit 1; }
-chroot "$root.partial" apt-get install -y -qq "${packages[@]}" > /dev/null
+chroot "$root.partial" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null 2>&1
 # The host's extra certificate authorities, after ca-certificates exists in the root, or NuGet restore fails (UntrustedRoot).
 if compgen -G "/usr/local/share/ca-certificates/*" > /dev/null; then
   mkdir -p "$root.partial/usr/local/share/ca-certificates"

@@ -12,12 +12,6 @@ public static partial class torch
     /// <summary>The libtorch version the native shim was built against (for example "1.13.1").</summary>
     public static unsafe string __version__ => NativeMethods.Utf8(NativeMethods.gk_torch_version());
 
-    /// <summary>GanKit's binding identifies itself here; the official package has no such member.</summary>
-    public static string backend_name => "GanKit.Torch " + typeof(torch).Assembly.GetName().Version?.ToString(3);
-
-    /// <summary>The BLAS library libtorch runs on, as OpenBLAS reports it; empty when not OpenBLAS.</summary>
-    public static unsafe string blas_info => NativeMethods.Utf8(NativeMethods.gk_blas_info());
-
     public static int get_num_threads() => NativeMethods.gk_get_num_threads();
 
     public static void set_num_threads(int num)

@@ -17,7 +17,7 @@ public static class EnvironmentReport
 #if TORCHSHARP_PACKAGE
         "TorchSharp " + (typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "package");
 #else
-        torch.backend_name;
+        GanKit.Torch.BindingInfo.Name;
 #endif
 
     /// <summary>Why the build chose <see cref="Backend"/>: by default, or asked for (TorchBackend; environment.md, "Backends").</summary>
@@ -35,7 +35,7 @@ public static class EnvironmentReport
     public static string Line(int? seed = null)
     {
         var seedText = (seed ?? Seeding.Current)?.ToString() ?? "unseeded";
-        return $"GanKit {GanKitVersion} | {Backend} ({BackendReason}) | libtorch {__version__} | {DefaultDevice.type.ToString().ToLowerInvariant()} | {get_num_threads()} threads | seed {seedText}";
+        return $"GanKit {GanKitVersion} | {Backend} ({BackendReason}) | libtorch {__version__} | {DefaultDevice.type.ToString().ToLowerInvariant()} | {Threads(get_num_threads())} | seed {seedText}";
     }
 
     /// <summary>The same facts as <see cref="Line"/>, keyed, plus the OS, .NET and the CPU model.</summary>
@@ -52,6 +52,8 @@ public static class EnvironmentReport
         ["os"] = RuntimeInformation.OSDescription,
         ["dotnet"] = RuntimeInformation.FrameworkDescription,
     };
+
+    private static string Threads(int count) => count == 1 ? "1 thread" : $"{count} threads";
 
     private static string CpuModel()
     {

@@ -38,6 +38,6 @@ internal sealed record MachineInfo(
 #if TORCHSHARP_PACKAGE
     private static string BlasInfo() => "as bundled with TorchSharp's libtorch";
 #else
-    private static string BlasInfo() => torch.blas_info is { Length: > 0 } info ? info : "not OpenBLAS";
+    private static string BlasInfo() => GanKit.Torch.BindingInfo.BlasLibrary is { Length: > 0 } info ? info : "not OpenBLAS";
 #endif
 }

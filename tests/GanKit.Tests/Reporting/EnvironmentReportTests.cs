@@ -11,7 +11,7 @@ public class EnvironmentReportTests
         var line = EnvironmentReport.Line(seed: 123);
         Assert.StartsWith("GanKit 0.1.0 | ", line);
         Assert.Contains($"libtorch {__version__}", line);
-        Assert.Contains($"{get_num_threads()} threads", line);
+        Assert.Contains(get_num_threads() == 1 ? "| 1 thread |" : $"| {get_num_threads()} threads |", line);
         Assert.EndsWith("seed 123", line);
         Assert.Contains(cuda.is_available() ? "| cuda |" : "| cpu |", line);
         Assert.DoesNotContain('\n', line);
