@@ -129,7 +129,7 @@ void push_output(const c10::IValue& v, Value* outs, int outcap, int& n) {
     Handle h = n < outcap ? own(v.toTensor()) : nullptr;
     put(Value{kTensor, 0, 0, 0.0, h});
   } else if (v.isTensorList()) {
-    for (const at::Tensor& t : v.toTensorList()) {
+    for (at::Tensor t : v.toTensorList()) {   // by value: a list element is a proxy, and GCC 14 warns on a reference through it
       Handle h = n < outcap ? own(t) : nullptr;
       put(Value{kTensor, 0, 0, 0.0, h});
     }
