@@ -272,6 +272,8 @@ GK_API int gk_tensor_strides(Handle h, int64_t* out, int cap) {
   return n;
 }
 GK_API int32_t gk_tensor_dtype(Handle h) { return static_cast<int32_t>(ref(h).scalar_type()); }
+// Not through the dispatcher: libtorch 2.x no longer registers aten::is_contiguous as an operator.
+GK_API int gk_tensor_is_contiguous(Handle h) { return ref(h).is_contiguous() ? 1 : 0; }
 
 GK_API int gk_tensor_set_requires_grad(Handle h, int requires_grad) {
   return guarded([&] { (*h).set_requires_grad(requires_grad != 0); });

@@ -29,6 +29,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] internal static partial int gk_tensor_sizes(IntPtr handle, long* sizes, int capacity);
     [LibraryImport(Library)] internal static partial int gk_tensor_strides(IntPtr handle, long* strides, int capacity);
     [LibraryImport(Library)] internal static partial int gk_tensor_dtype(IntPtr handle);
+    [LibraryImport(Library)] internal static partial int gk_tensor_is_contiguous(IntPtr handle);
     [LibraryImport(Library)] internal static partial int gk_tensor_set_requires_grad(IntPtr handle, int requiresGrad);
     [LibraryImport(Library)] internal static partial int gk_tensor_alias(IntPtr handle, out IntPtr alias);
     [LibraryImport(Library)] internal static partial int gk_tensor_grad(IntPtr handle, out IntPtr grad);

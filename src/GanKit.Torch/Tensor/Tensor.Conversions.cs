@@ -119,14 +119,7 @@ public static partial class torch
 
         public Tensor contiguous() => Unary(Ops.contiguous);
 
-        public bool is_contiguous() => unsafe_is_contiguous();
-
-        private unsafe bool unsafe_is_contiguous()
-        {
-            var a = new OpArgs();
-            a.Tensor(this);
-            return a.CallValue(Ops.is_contiguous).I != 0;
-        }
+        public bool is_contiguous() => NativeMethods.gk_tensor_is_contiguous(Handle) != 0;
 
         /// <summary>Calls a one-tensor operator on this tensor.</summary>
         internal Tensor Unary(Op op)
@@ -154,5 +147,4 @@ file static class Ops
     public static readonly Op detach_ = new("aten::detach_");
     public static readonly Op clone = new("aten::clone");
     public static readonly Op contiguous = new("aten::contiguous");
-    public static readonly Op is_contiguous = new("aten::is_contiguous");
 }

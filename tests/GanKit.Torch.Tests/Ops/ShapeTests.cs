@@ -93,4 +93,15 @@ public class ShapeTests
         Expect.Exactly([4, 5, 6, 7], rows[1]);
         Assert.Equal(4, torch.split(m, new long[] { 1, 1, 2 }, 1)[2].numel());
     }
+
+    [Fact]
+    public void ContiguityFollowsTheStrides()
+    {
+        using var x = torch.rand(3, 4);
+        Assert.True(x.is_contiguous());
+        using var t = x.t();
+        Assert.False(t.is_contiguous());
+        using var c = t.contiguous();
+        Assert.True(c.is_contiguous());
+    }
 }
