@@ -41,7 +41,7 @@ public static partial class torch
 
         public static void manual_seed_all(long seed) => NativeMethods.Check(NativeMethods.gk_cuda_manual_seed_all(seed));
 
-        public static void synchronize(long device = -1) => NativeMethods.Check(NativeMethods.gk_cuda_synchronize((int)device));
+        public static void synchronize(Device? device = null) => NativeMethods.Check(NativeMethods.gk_cuda_synchronize(device?.index ?? -1));
     }
 }
 

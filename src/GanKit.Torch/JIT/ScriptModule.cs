@@ -80,10 +80,10 @@ public static partial class torch
                 return result;
             }
 
-            public override void train(bool train = true)
+            public override void train(bool on = true)
             {
-                NativeMethods.Check(NativeMethods.gk_jit_train(Handle, train ? 1 : 0));
-                base.train(train);
+                NativeMethods.Check(NativeMethods.gk_jit_train(Handle, on ? 1 : 0));
+                base.train(on);
             }
 
             protected internal override nn.Module _to(DeviceType deviceType, int deviceIndex, bool non_blocking)

@@ -110,9 +110,9 @@ public sealed class DisposeScope : IDisposable
         return (first, second);
     }
 
-    public void DisposeEverythingBut(IEnumerable<IDisposable> keep)
+    public void DisposeEverythingBut(IEnumerable<IDisposable> inKeep)
     {
-        var kept = new HashSet<IDisposable>(keep, ReferenceEqualityComparer.Instance);
+        var kept = new HashSet<IDisposable>(inKeep, ReferenceEqualityComparer.Instance);
         Live().DisposeAll(kept.Count == 0 ? null : kept);
         Compact();
     }

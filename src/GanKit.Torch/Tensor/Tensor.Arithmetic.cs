@@ -17,13 +17,9 @@ public static partial class torch
         public Tensor add_(Scalar scalar, Scalar alpha) => Call(Ops.add__Scalar, scalar, alpha, true);
 
         public Tensor sub(Tensor target) => Call(Ops.sub_Tensor, target);
-        public Tensor sub(Tensor target, Scalar alpha) => Call(Ops.sub_Tensor, target, alpha, false);
         public Tensor sub(Scalar target) => Call(Ops.sub_Scalar, target);
-        public Tensor sub(Scalar target, Scalar alpha) => Call(Ops.sub_Scalar, target, alpha, false);
         public Tensor sub_(Tensor target) => Call(Ops.sub__Tensor, target, inPlace: true);
-        public Tensor sub_(Tensor target, Scalar alpha) => Call(Ops.sub__Tensor, target, alpha, true);
         public Tensor sub_(Scalar target) => Call(Ops.sub__Scalar, target, inPlace: true);
-        public Tensor sub_(Scalar target, Scalar alpha) => Call(Ops.sub__Scalar, target, alpha, true);
 
         public Tensor mul(Tensor target) => Call(Ops.mul_Tensor, target);
         public Tensor mul(Scalar target) => Call(Ops.mul_Scalar, target);

@@ -87,9 +87,6 @@ public static partial class torch
 
         public Tensor lerp(Tensor end, Tensor weight) => Call(Ops.lerp_Tensor, end, weight, false);
         public Tensor lerp_(Tensor end, Tensor weight) => Call(Ops.lerp__Tensor, end, weight, true);
-        // TorchSharp reaches these through its implicit number-to-Tensor conversion; a Scalar weight avoids a tensor.
-        public Tensor lerp(Tensor end, Scalar weight) => Call(Ops.lerp_Scalar, end, weight, false);
-        public Tensor lerp_(Tensor end, Scalar weight) => Call(Ops.lerp__Scalar, end, weight, true);
 
         /// <summary>this + value · tensor1 ∘ tensor2 (addcmul) or this + value · tensor1 / tensor2 (addcdiv).</summary>
         private Tensor AddC(Op op, Tensor tensor1, Tensor tensor2, Scalar value, bool inPlace)
@@ -215,9 +212,7 @@ file static class Ops
     public static readonly Op clamp__Tensor = new("aten::clamp_", "Tensor");
     public static readonly Op where_self = new("aten::where", "self");
     public static readonly Op lerp_Tensor = new("aten::lerp", "Tensor");
-    public static readonly Op lerp_Scalar = new("aten::lerp", "Scalar");
     public static readonly Op lerp__Tensor = new("aten::lerp_", "Tensor");
-    public static readonly Op lerp__Scalar = new("aten::lerp_", "Scalar");
     public static readonly Op addcmul = new("aten::addcmul");
     public static readonly Op addcmul_ = new("aten::addcmul_");
     public static readonly Op addcdiv = new("aten::addcdiv");

@@ -9,7 +9,7 @@ public static partial class torch
     /// A tensor: a managed owner of one native libtorch tensor handle. Dispose it, or let the
     /// innermost <see cref="DisposeScope"/> do so; the finalizer is only a fallback.
     /// </summary>
-    [TypeFormatterSource(typeof(TypeFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
+    [TypeFormatterSource(typeof(TypeFormatterSource))]
     public partial class Tensor : IDisposable
     {
         private IntPtr handle;

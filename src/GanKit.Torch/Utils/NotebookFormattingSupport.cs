@@ -9,9 +9,6 @@ namespace TorchSharp.Utils;
 public class TypeFormatterSourceAttribute(Type formatterSourceType) : Attribute
 {
     public Type FormatterSourceType { get; } = formatterSourceType;
-
-    /// <summary>The MIME types a display produces by default, richest first.</summary>
-    public string[]? PreferredMimeTypes { get; set; }
 }
 
 /// <summary>Tensors render as their values (Julia style, TorchSharp's default) in text and HTML.</summary>

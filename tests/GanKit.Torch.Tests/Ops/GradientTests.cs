@@ -44,7 +44,7 @@ public class GradientTests
         GradCheck.Check(t => t.clamp(-0.5, 0.5), x);
         GradCheck.Check(xs => xs[0].clamp(xs[1] - 2, xs[1] + 0.1), [x, y]);
         GradCheck.Check(xs => where(xs[0] > 0, xs[0], xs[1]), [x, y]);
-        GradCheck.Check(xs => xs[0].lerp(xs[1], 0.3), [x, y]);
+        GradCheck.Check(xs => xs[0].lerp(xs[1], tensor(0.3)), [x, y]);
         GradCheck.Check(xs => xs[0].lerp(xs[1], xs[2].sigmoid()), [x, y, R(7, 6)]);
         GradCheck.Check(xs => xs[0].addcmul(xs[1], xs[2], 0.5), [x, y, q]);
         GradCheck.Check(xs => xs[0].addcdiv(xs[1], xs[2], 0.5), [x, y, q]);

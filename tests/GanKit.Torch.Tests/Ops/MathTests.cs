@@ -134,7 +134,7 @@ public class MathTests
         using var scope = NewDisposeScope();
         var start = V(0, 10);
         var end = V(10, 20);
-        Expect.Exactly([2.5, 12.5], start.lerp(end, 0.25));
+        Expect.Exactly([2.5, 12.5], start.lerp(end, tensor(0.25)));
         Expect.Exactly([5, 17.5], start.lerp(end, V(0.5, 0.75)));
         var x = V(1, 1);
         Assert.Same(x, x.addcmul_(V(2, 3), V(4, 5), 0.5));
@@ -144,7 +144,7 @@ public class MathTests
         y.addcdiv_(V(2, 3), V(4, 5), 2);
         Expect.Exactly([2, 2.2], y);
         var m = V(0, 10);
-        m.lerp_(V(10, 20), 0.5);
+        m.lerp_(V(10, 20), tensor(0.5));
         Expect.Exactly([5, 15], m);
         Expect.Exactly([4, 4.75], addcmul(V(1, 1), V(2, 3), V(3, 2.5), 0.5));
     }

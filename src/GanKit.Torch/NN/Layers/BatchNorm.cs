@@ -113,18 +113,22 @@ namespace TorchSharp.Modules
         }
     }
 
-    public sealed class BatchNorm1d(long num_features, double eps = 1e-05, double momentum = 0.1, bool affine = true, bool track_running_stats = true, Device? device = null, ScalarType? dtype = null)
-        : BatchNorm(num_features, eps, momentum, affine, track_running_stats, device, dtype, nameof(BatchNorm1d))
+    public sealed class BatchNorm1d : BatchNorm
     {
+        internal BatchNorm1d(long num_features, double eps = 1e-05, double momentum = 0.1, bool affine = true, bool track_running_stats = true, Device? device = null, ScalarType? dtype = null)
+            : base(num_features, eps, momentum, affine, track_running_stats, device, dtype, nameof(BatchNorm1d)) { }
+
         protected override void ValidateInputDimensions(Tensor input)
         {
             if (input.ndim != 2 && input.ndim != 3) throw new ArgumentException($"expected 2D or 3D input, but got {input.ndim}D input.");
         }
     }
 
-    public sealed class BatchNorm2d(long num_features, double eps = 1e-05, double momentum = 0.1, bool affine = true, bool track_running_stats = true, Device? device = null, ScalarType? dtype = null)
-        : BatchNorm(num_features, eps, momentum, affine, track_running_stats, device, dtype, nameof(BatchNorm2d))
+    public sealed class BatchNorm2d : BatchNorm
     {
+        internal BatchNorm2d(long num_features, double eps = 1e-05, double momentum = 0.1, bool affine = true, bool track_running_stats = true, Device? device = null, ScalarType? dtype = null)
+            : base(num_features, eps, momentum, affine, track_running_stats, device, dtype, nameof(BatchNorm2d)) { }
+
         protected override void ValidateInputDimensions(Tensor input)
         {
             if (input.ndim != 4) throw new ArgumentException($"expected 4D input, but got {input.ndim}D input.");

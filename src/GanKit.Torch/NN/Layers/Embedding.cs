@@ -12,16 +12,16 @@ namespace TorchSharp.Modules
             var rows = weight.shape[0];
             if (padding_idx is long p && (p >= rows || p < -rows))
                 throw new ArgumentException($"padding_idx {p} must be within num_embeddings ({rows})", nameof(padding_idx));
-            this.padding_idx = padding_idx is long q && q < 0 ? q + rows : padding_idx;
-            this.max_norm = max_norm;
-            this.norm_type = norm_type;
-            this.scale_grad_by_freq = scale_grad_by_freq;
-            this.sparse = sparse;
+            _padding_idx = padding_idx is long q && q < 0 ? q + rows : padding_idx;
+            _max_norm = max_norm;
+            _norm_type = norm_type;
+            _scale_grad_by_freq = scale_grad_by_freq;
+            _sparse = sparse;
             this.weight = weight;
         }
 
         public override Tensor forward(Tensor input) =>
-            nn.functional.embedding(input, weight!, padding_idx, max_norm, norm_type, scale_grad_by_freq, sparse);
+            nn.functional.embedding(input, weight!, _padding_idx, _max_norm, _norm_type, _scale_grad_by_freq, _sparse);
 
         public Parameter? weight {
             get => _weight;
@@ -31,11 +31,11 @@ namespace TorchSharp.Modules
         [ComponentName(Name = nameof(weight))]
         private Parameter? _weight;
 
-        public long? padding_idx { get; }
-        public double? max_norm { get; }
-        public double norm_type { get; }
-        public bool scale_grad_by_freq { get; }
-        public bool sparse { get; }
+        private readonly long? _padding_idx;
+        private readonly double? _max_norm;
+        private readonly double _norm_type;
+        private readonly bool _scale_grad_by_freq;
+        private readonly bool _sparse;
 
         /// <summary>PyTorch's default: N(0, 1), then zeros in the padding row.</summary>
         internal static Parameter DefaultWeight(long num_embeddings, long embedding_dims, long? padding_idx, Device? device, ScalarType? dtype)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TorchSharp.Modules;
 using TorchSharp.Native;
 using static TorchSharp.torch;
@@ -60,8 +61,12 @@ namespace TorchSharp.Modules
             return ReferenceEquals(x, tensor) ? tensor.Unary(Ops.alias) : x;
         }
 
+        // TorchSharp's Sequential names this parameter "on".
+        public override void train(bool on = true) => base.train(on);
+
         public int Count => _modules.Count;
 
+        [IndexerName("SequentialItems")] // TorchSharp's metadata name for it
         public nn.IModule<Tensor, Tensor> this[int index] => _modules[index];
     }
 }

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace TorchSharp.Modules;
+namespace TorchSharp;
 
 /// <summary>A loss module: two inputs and a reduction.</summary>
 public abstract class Loss<T1, T2, TResult> : nn.Module<T1, T2, TResult>

@@ -16,7 +16,7 @@ public sealed class OrderedDict<TKey, TValue> : IEnumerable<(TKey, TValue)> wher
         _keys.Add(key);
     }
 
-    public bool TryAdd(TKey key, TValue value)
+    internal bool TryAdd(TKey key, TValue value)
     {
         if (!_values.TryAdd(key, value)) return false;
         _keys.Add(key);
