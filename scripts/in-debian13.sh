@@ -12,12 +12,13 @@ mkdir -p "$nuget"
 exec unshare -m -- bash -c '
   set -e
   root="$1"; repo="$2"; dotnet_dir="$3"; nuget="$4"; home="$5"; shift 5
-  for d in "$repo" "$dotnet_dir" "$nuget" "$home/.nuget/NuGet"; do mkdir -p "$root$d"; done
   mount --make-rprivate /
+  # The private /tmp first: a repository (or SDK) under /tmp is mounted over it, not hidden by it.
+  mount -t tmpfs tmpfs "$root/tmp"
+  for d in "$repo" "$dotnet_dir" "$nuget" "$home/.nuget/NuGet"; do mkdir -p "$root$d"; done
   mount --rbind /proc "$root/proc"; mount --rbind /dev "$root/dev"; mount --rbind /sys "$root/sys"
   mount --bind "$repo" "$root$repo"; mount --bind "$dotnet_dir" "$root$dotnet_dir"; mount --bind "$nuget" "$root$nuget"
-  [ -d "$home/.nuget/NuGet" ] && mount --bind "$home/.nuget/NuGet" "$root$home/.nuget/NuGet"
-  mount -t tmpfs tmpfs "$root/tmp"
+  if [ -d "$home/.nuget/NuGet" ]; then mount --bind "$home/.nuget/NuGet" "$root$home/.nuget/NuGet"; fi
   cd /
   exec chroot "$root" env -i PATH="$dotnet_dir:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$home" LANG=C.UTF-8 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1 \
