@@ -5,10 +5,13 @@
 #   binding   our binding (GanKit.Torch) built against Debian 13's libtorch-dev 2.6
 # each: every test project and every notebook's smoke run, as scripts/test.sh and scripts/notebooks.sh --smoke run them
 # on the host (notebook outputs in artifacts/debian13/notebooks-<part>).
-# Usage: bash scripts/debian13.sh [official|binding]...      (default: both; as root)
+# Usage: bash scripts/debian13.sh [--build] [official|binding]...      (default: both; as root)
+#   --build   only set the trees up and build them (setup and the solution): the benchmark's peers (--peers) run there
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
+build_only=false
+if [[ ${1:-} == --build ]]; then build_only=true; shift; fi
 parts=("$@"); ((${#parts[@]})) || parts=(official binding)
 
 # Makes $1 a git worktree of this repository at HEAD (so runs there record the commit, as on the host) holding the
@@ -36,7 +39,12 @@ for part in "${parts[@]}"; do
   start=$SECONDS
   tree="artifacts/debian13/$part"
   copy_tree "$tree"
-  bash scripts/in-debian13.sh bash -c "cd '$tree' && export TorchBackend=$backend &&
-    bash scripts/test.sh && bash scripts/notebooks.sh --smoke -o '$repo/artifacts/debian13/notebooks-$part'"
+  if $build_only; then
+    bash scripts/in-debian13.sh bash -c "cd '$tree' && export TorchBackend=$backend && bash scripts/setup.sh &&
+      dotnet build Notebooks.sln -c Release -nologo -v quiet -clp:ErrorsOnly"
+  else
+    bash scripts/in-debian13.sh bash -c "cd '$tree' && export TorchBackend=$backend &&
+      bash scripts/test.sh && bash scripts/notebooks.sh --smoke -o '$repo/artifacts/debian13/notebooks-$part'"
+  fi
   echo "debian13: $part done in $((SECONDS - start)) s"
 done

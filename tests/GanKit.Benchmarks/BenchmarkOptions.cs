@@ -7,6 +7,8 @@ internal sealed record BenchmarkOptions
 {
     public bool Quick { get; init; }
     public bool Memory { get; init; }
+    /// <summary>Also time the sides in the Debian 13 root (scripts/debian13.sh --build first; as root).</summary>
+    public bool Peers { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;
     public string Device { get; init; } = "cpu";
     public IReadOnlyList<int> Workloads { get; init; } = [1, 2, 3, 4, 5, 6];
@@ -39,7 +41,7 @@ internal sealed record BenchmarkOptions
     public string Python { get; init; } = "/usr/bin/python3";
 
     public const string Usage =
-        "usage: GanKit.Benchmarks [--quick] [--memory] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
+        "usage: GanKit.Benchmarks [--quick] [--memory] [--peers] [--threads N] [--device cpu|cuda] [--workloads 1,2,...]\n" +
         "                         [--w4-batches 256,16] [--rounds R] [--images FOLDER] [--image-passes P] [--memory-steps N]\n" +
         "                         [--readings steps,images,metrics] [--metric-rounds R]\n" +
         "                         [--seed K] [--out DIR] [--python PATH] [--malloc pinned|default]";
@@ -56,6 +58,7 @@ internal sealed record BenchmarkOptions
             options = args[k] switch {
                 "--quick" => options with { Quick = true },
                 "--memory" => options with { Memory = true },
+                "--peers" => options with { Peers = true },
                 "--threads" => options with { Threads = Positive(Value()) },
                 "--device" => options with { Device = Value() },
                 "--workloads" => options with { Workloads = PositiveList(Value()) },

@@ -6,6 +6,8 @@ using GanKit.Benchmarks.Reporting;
 using GanKit.Benchmarks.Timing;
 using GanKit.Benchmarks.Workloads;
 
+if (ManagedTwin.TryRun(args) is int twinExit) return twinExit;
+
 BenchmarkOptions options;
 try {
     options = BenchmarkOptions.Parse(args);
@@ -17,6 +19,9 @@ try {
 }
 
 var (cpp, pytorch) = (Twin.Cpp(), Twin.PyTorch(options.Python));
+// --peers: the same steps on the official TorchSharp package and on our binding over Debian 13's libtorch 2.6, and the C++
+// twin on that libtorch, so that binding overhead and libtorch version can be told apart (README.md, "Peers").
+IReadOnlyList<Twin> peers = options.Peers ? Peers.All() : [];
 string? pytorchVersion = null;
 if (!options.Memory) {
     // The memory run reads resident memory, which pinned thresholds would hold at its peak: it keeps glibc's defaults.
@@ -24,6 +29,8 @@ if (!options.Memory) {
     // Before minutes of timing: a missing twin (no python3-torch, say) stops the run here, saying why.
     try {
         pytorchVersion = $"{pytorch.Version()} ({options.Python})";
+        foreach (var peer in peers.Where(p => p.ReportsVersion))
+            Console.Error.WriteLine($"peer {peer.Name}: {peer.Version().Trim()}");
     } catch (TwinException e) {
         Console.Error.WriteLine(e.Message);
         return 3;
@@ -56,7 +63,7 @@ if (options.Memory) {
             foreach (var workload in options.Workloads.Select(WorkloadCatalog.Get)) {
                 Log($"workload {workload.Number}: {workload.Name}");
                 foreach (int batch in options.BatchesOf(workload))
-                    results.Add(SideBySide.Measure(workload, batch, options, cpp, pytorch, Log));
+                    results.Add(SideBySide.Measure(workload, batch, options, cpp, pytorch, peers, Log));
             }
         }
         if (options.Readings.Contains("images")) {

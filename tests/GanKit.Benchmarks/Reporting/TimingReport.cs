@@ -24,7 +24,7 @@ internal static class TimingReport
         text.AppendLine("| # | workload | side | median ms | min ms | spread | steps/s | CPU time median ms | page faults per step, median / mean |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results) {
-            foreach (var (name, side) in new[] { ("ours", r.Ours), ("C++", r.Cpp), ("PyTorch", r.PyTorch) })
+            foreach (var (name, side) in r.Peers.Select(p => (p.Name, p.Side)).Prepend(("PyTorch", r.PyTorch)).Prepend(("C++", r.Cpp)).Prepend(("ours", r.Ours)))
                 text.AppendLine($"| {r.Workload.Number} | {Name(r)} | {name} | {Milliseconds(side.Wall.Median)} | {Milliseconds(side.Wall.Min)} | {Percent(side.Wall.RelativeSpread)} " +
                                 $"| {Fixed(side.Wall.StepsPerSecond, 1)} | {Milliseconds(side.Cpu.Median)} | {Fixed(side.Faults.Median, 0)} / {Fixed(side.Faults.Mean, 0)} |");
         }
@@ -42,9 +42,29 @@ internal static class TimingReport
                         "which waiting for a core shared with other programs does not inflate (cache contention still does). Page faults are the " +
                         "process's minor faults per step (getrusage): pages the allocator handed back to the kernel and touched again. " +
                         "The goals are read on the ratio of the minima (README.md says why). " +
-                        "The three sides alternate over rounds in one run, same threads, seed and shapes.");
+                        "The sides alternate over rounds in one run, same threads, seed and shapes.");
+        text.AppendLine();
+        if (results.Any(r => r.Peers.Count > 0)) PeerTable(text, results);
+    }
+
+    // ours (libtorch 1.13) and ours on 2.6 against the official package (2.10); each torch on 2.6 against the C++ twin on
+    // 2.6, so that the binding's overhead and the libtorch version can be told apart.
+    private static void PeerTable(StringBuilder text, IReadOnlyList<Comparison> results)
+    {
+        text.AppendLine("Peers, in the Debian 13 root (scripts/debian13.sh --build): the official TorchSharp package (libtorch 2.10), our binding and the C++ twin on Debian 13's libtorch 2.6.");
+        text.AppendLine();
+        text.AppendLine("| # | workload | ours / official min | ours on 2.6 / official min (goal ≤ 1.00) | ours on 2.6 / official median | ours on 2.6 / C++ on 2.6 min | official / C++ on 2.6 min |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var r in results) {
+            double? Min(string a, string b) => Peers.MinRatio(r, a, b);
+            var goal = Min(Peers.OursOnLibtorch26, Peers.Official);
+            text.AppendLine($"| {r.Workload.Number} | {Name(r)} | {Optional(Min("ours", Peers.Official))} | {Optional(goal)} {(goal is double g ? (g <= 1 ? "met" : "missed") : "")} " +
+                            $"| {Optional(Peers.MedianRatio(r, Peers.OursOnLibtorch26, Peers.Official))} | {Optional(Min(Peers.OursOnLibtorch26, Peers.CppOnLibtorch26))} | {Optional(Min(Peers.Official, Peers.CppOnLibtorch26))} |");
+        }
         text.AppendLine();
     }
+
+    private static string Optional(double? ratio) => ratio is double r ? Fixed(r, 3) : "–";
 
     private static void PipelineTable(StringBuilder text, PipelineComparison pipeline)
     {
@@ -141,6 +161,10 @@ internal static class TimingReport
             pytorch_ratio_min = r.PyTorchMinRatio,
             pytorch_ratio_cpu = r.PyTorchCpuRatio,
             meets_pytorch_goal = r.MeetsPyTorchGoal,
+            peers = r.Peers.Select(p => new { name = p.Name, side = p.Side }),
+            ours_over_official_min = Peers.MinRatio(r, "ours", Peers.Official),
+            ours_on_libtorch_2_6_over_official_min = Peers.MinRatio(r, Peers.OursOnLibtorch26, Peers.Official),
+            ours_on_libtorch_2_6_over_cpp_on_libtorch_2_6_min = Peers.MinRatio(r, Peers.OursOnLibtorch26, Peers.CppOnLibtorch26),
         }),
     };
 }

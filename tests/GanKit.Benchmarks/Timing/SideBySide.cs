@@ -25,7 +25,8 @@ internal sealed record FaultCounts(double Median, double Mean, double Max)
 /// the medians of back-to-back runs moved by up to 60 % while each run's minimum stayed within 1–2 %
 /// (README.md, "Which reading the goals use").
 /// </summary>
-internal sealed record Comparison(Workload Workload, RunSettings Settings, SideStatistics Ours, SideStatistics Cpp, SideStatistics PyTorch)
+internal sealed record Comparison(Workload Workload, RunSettings Settings, SideStatistics Ours, SideStatistics Cpp, SideStatistics PyTorch,
+    IReadOnlyList<PeerSide> Peers)
 {
     public double Ratio => Ours.Wall.Median / Cpp.Wall.Median;
     public double MinRatio => Ours.Wall.Min / Cpp.Wall.Min;
@@ -38,13 +39,38 @@ internal sealed record Comparison(Workload Workload, RunSettings Settings, SideS
     public bool? MeetsPyTorchGoal => Workload.PyTorchGoal is double goal ? PyTorchMinRatio <= goal : null;
 }
 
+/// <summary>One more side of a comparison (--peers): a torch in the Debian 13 root (<see cref="Peers"/> names them).</summary>
+internal sealed record PeerSide(string Name, SideStatistics Side);
+
+/// <summary>The peers a --peers run measures, and the ratios its report reads.</summary>
+internal static class Peers
+{
+    public const string Official = "official TorchSharp";
+    public const string OursOnLibtorch26 = "ours on libtorch 2.6";
+    public const string CppOnLibtorch26 = "C++ on libtorch 2.6";
+
+    public static IReadOnlyList<Twin> All() =>
+        [Twin.InDebian13(Official, "official"), Twin.InDebian13(OursOnLibtorch26, "binding"), Twin.InDebian13(CppOnLibtorch26, "binding", cpp: true)];
+
+    /// <summary>The ratio of the two sides' minimum step times (the goals' reading), or null when a side was not measured.</summary>
+    public static double? MinRatio(Comparison r, string numerator, string denominator) =>
+        (Find(r, numerator), Find(r, denominator)) is ({ } a, { } b) ? a.Wall.Min / b.Wall.Min : null;
+
+    public static double? MedianRatio(Comparison r, string numerator, string denominator) =>
+        (Find(r, numerator), Find(r, denominator)) is ({ } a, { } b) ? a.Wall.Median / b.Wall.Median : null;
+
+    private static SideStatistics? Find(Comparison r, string name) =>
+        name == "ours" ? r.Ours : r.Peers.FirstOrDefault(p => p.Name == name)?.Side;
+}
+
 internal static class SideBySide
 {
     /// <summary>
     /// Alternates the three sides over several rounds (each warmed up afresh), so that a change in the
     /// machine's load during the run falls on all of them rather than on whichever side ran last.
     /// </summary>
-    public static Comparison Measure(Workload workload, int batch, BenchmarkOptions options, Twin cpp, Twin pytorch, Action<string> log)
+    public static Comparison Measure(Workload workload, int batch, BenchmarkOptions options, Twin cpp, Twin pytorch,
+        IReadOnlyList<Twin> peers, Action<string> log)
     {
         int rounds = options.Quick ? 1 : options.Rounds;
         // Below the tutorial's batch a step is cheaper: proportionally more steps keep each side's time.
@@ -53,8 +79,9 @@ internal static class SideBySide
             ? new RunSettings(options.Threads, options.Device, options.Seed, batch, workload.QuickWarmup, workload.QuickSteps, options.Malloc)
             : new RunSettings(options.Threads, options.Device, options.Seed, batch, workload.Warmup * scale, Math.Max(1, workload.Steps * scale / rounds), options.Malloc);
         var (ours, cppTimes, pytorchTimes) = (new List<StepTimes>(), new List<StepTimes>(), new List<StepTimes>());
+        var peerTimes = peers.Select(_ => new List<StepTimes>()).ToArray();
         for (int round = 1; round <= rounds; round++) {
-            foreach (var (twin, times) in new[] { (cpp, cppTimes), (pytorch, pytorchTimes) }) {
+            foreach (var (twin, times) in peers.Zip(peerTimes).Prepend((pytorch, pytorchTimes)).Prepend((cpp, cppTimes))) {
                 log($"  batch {batch}, round {round}/{rounds}: {twin.Name} {settings.Steps} steps");
                 times.Add(twin.Run(workload.Number, settings));
             }
@@ -62,6 +89,7 @@ internal static class SideBySide
             ours.Add(ManagedRunner.Run(workload, settings));
         }
         return new(workload, settings,
-            SideStatistics.Of(StepTimes.Concat(ours)), SideStatistics.Of(StepTimes.Concat(cppTimes)), SideStatistics.Of(StepTimes.Concat(pytorchTimes)));
+            SideStatistics.Of(StepTimes.Concat(ours)), SideStatistics.Of(StepTimes.Concat(cppTimes)), SideStatistics.Of(StepTimes.Concat(pytorchTimes)),
+            peers.Zip(peerTimes, (twin, times) => new PeerSide(twin.Name, SideStatistics.Of(StepTimes.Concat(times)))).ToList());
     }
 }

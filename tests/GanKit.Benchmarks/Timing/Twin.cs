@@ -13,9 +13,10 @@ internal sealed class Twin
     private readonly string[] leadingArguments;
     private readonly string missingHint;
 
-    private Twin(string name, string program, string[] leadingArguments, string missingHint)
+    private Twin(string name, string program, string[] leadingArguments, string missingHint, bool reportsVersion = true)
     {
         Name = name;
+        ReportsVersion = reportsVersion;
         this.program = program;
         this.leadingArguments = leadingArguments;
         this.missingHint = missingHint;
@@ -24,13 +25,31 @@ internal sealed class Twin
     /// <summary>How the reports and the log name this side.</summary>
     public string Name { get; }
 
+    /// <summary>Whether <see cref="Version"/> works: the C++ twin has no --version (its libtorch is the report's).</summary>
+    public bool ReportsVersion { get; }
+
     public static Twin Cpp() =>
-        new("C++", Beside("gan_steps"), [], "build this project (dotnet build), which compiles it with CMake");
+        new("C++", Beside("gan_steps"), [], "build this project (dotnet build), which compiles it with CMake", reportsVersion: false);
 
     /// <summary>The PyTorch twin under <paramref name="python"/>, which must import torch (Debian: python3-torch).</summary>
     public static Twin PyTorch(string python) =>
         new("PyTorch", python, [Beside(Path.Combine("python", "gan_steps.py"))],
             "install Debian's python3-torch (bash scripts/setup.sh does) or pass --python <interpreter with torch>");
+
+    /// <summary>
+    /// A side built in a Debian 13 tree of this repository (scripts/debian13.sh; <paramref name="part"/> "official" or
+    /// "binding") and run in the Debian 13 root: this program as a twin (<see cref="ManagedTwin"/>) on that tree's torch,
+    /// or, with <paramref name="cpp"/>, that tree's C++ twin (built against the root's libtorch).
+    /// </summary>
+    public static Twin InDebian13(string name, string part, bool cpp = false)
+    {
+        var root = typeof(Twin).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+        var bin = Path.Combine(root, "artifacts", "debian13", part, "tests", "GanKit.Benchmarks", "bin", "Release", "net10.0");
+        string[] command = cpp ? [Path.Combine(bin, "gan_steps")] : ["dotnet", Path.Combine(bin, "GanKit.Benchmarks.dll"), ManagedTwin.Flag];
+        return new(name, "bash", [Path.Combine(root, "scripts", "in-debian13.sh"), .. command],
+            $"build it first: bash scripts/debian13.sh --build {part} (as root)", reportsVersion: !cpp);
+    }
 
     private static string Beside(string relative) => Path.Combine(AppContext.BaseDirectory, relative);
 
