@@ -18,7 +18,9 @@ public static partial class torch
         /// Gradients of <paramref name="outputs"/> with respect to <paramref name="inputs"/>, without
         /// touching <c>.grad</c>. With <paramref name="create_graph"/> the result is differentiable
         /// again, as WGAN-GP's gradient penalty needs. Inputs that do not reach the outputs give
-        /// null entries when <paramref name="allow_unused"/> is set.
+        /// null entries when <paramref name="allow_unused"/> is set. As in TorchSharp (unlike PyTorch, where it defaults
+        /// to <paramref name="create_graph"/>), the graph is freed unless <paramref name="retain_graph"/> is set: a
+        /// penalty that is backpropagated later needs both.
         /// </summary>
         public static unsafe IList<Tensor> grad(IList<Tensor> outputs, IList<Tensor> inputs, IList<Tensor>? grad_outputs = null,
                                                bool retain_graph = false, bool create_graph = false, bool allow_unused = false)
@@ -31,7 +33,7 @@ public static partial class torch
             var result = new IntPtr[ins.Length];
             fixed (IntPtr* po = outs, pg = gouts, pi = ins, pr = result) {
                 NativeMethods.Check(NativeMethods.gk_autograd_grad(po, pg, outs.Length, pi, ins.Length,
-                    retain_graph || create_graph ? 1 : 0, create_graph ? 1 : 0, allow_unused ? 1 : 0, pr));
+                    retain_graph ? 1 : 0, create_graph ? 1 : 0, allow_unused ? 1 : 0, pr));
             }
             return result.Select(h => h == IntPtr.Zero ? null! : new Tensor(h)).ToList();
         }

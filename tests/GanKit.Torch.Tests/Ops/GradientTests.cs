@@ -153,4 +153,40 @@ public class GradientTests
         GradCheck.Check(t => linalg.det(t), a);
         GradCheck.Check(t => linalg.inv(t + eye(3, dtype: ScalarType.Float64) * 3), a);
     }
+
+    // A gradient penalty's shape: the gradient of a critic's output with respect to its input, differentiable again,
+    // backpropagated into the critic's weights (WGAN-GP).
+    [Fact]
+    public void ADifferentiableGradientCanBeBackpropagatedWhenItsGraphIsRetained()
+    {
+        using var w = tensor(new[] { 0.5, -2.0, 3.0 }).requires_grad_();
+        using var x = tensor(new[] { 1.0, 4.0, -1.0 }).requires_grad_();
+        using var output = nn.functional.leaky_relu(w.mul(x).sum().reshape(1), 0.2).sum();
+        var gx = autograd.grad([output], [x], retain_graph: true, create_graph: true)[0];
+        Expect.Close([0.2 * 0.5, 0.2 * -2.0, 0.2 * 3.0], gx, 1e-12);   // w·x = -10.5 < 0: LeakyReLU's slope 0.2 times w
+        gx.square().sum().backward();
+        Expect.Close([2 * 0.04 * 0.5, 2 * 0.04 * -2.0, 2 * 0.04 * 3.0], w.grad!, 1e-12);   // d/dw (0.2 w)² = 0.08 w
+    }
+
+    // TorchSharp frees the graph unless retain_graph is set, even with create_graph (PyTorch would keep it); so does the
+    // binding, so that code written on it works on the official package too. Two layers, so that the penalty's backward
+    // into the first layer's weights passes through the forward graph again.
+    [Fact]
+    public void CreateGraphAloneDoesNotRetainTheGraph()
+    {
+        foreach (var retain in new[] { true, false }) {
+            using var scope = NewDisposeScope();
+            var w1 = R(1, 4, 3).requires_grad_();
+            var w2 = R(2, 1, 4).requires_grad_();
+            var x = R(3, 2, 3).requires_grad_();
+            var output = nn.functional.linear(nn.functional.leaky_relu(nn.functional.linear(x, w1), 0.2), w2).sum();
+            var gx = autograd.grad([output], [x], retain_graph: retain, create_graph: true)[0];
+            if (retain) {
+                gx.square().sum().backward();
+                Assert.NotNull(w1.grad);
+            } else {
+                Assert.ThrowsAny<Exception>(() => gx.square().sum().backward());
+            }
+        }
+    }
 }

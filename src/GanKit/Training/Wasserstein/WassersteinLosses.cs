@@ -79,7 +79,8 @@ public static class WassersteinLosses
         using var scope = NewDisposeScope();
         // Examples are independent (no batch norm in a WGAN-GP critic), so the gradient of the sum is every
         // example's own gradient at once.
-        var gradients = autograd.grad([critic.forward(interpolates).sum()], [interpolates], create_graph: true)[0];
+        // retain_graph too: TorchSharp frees the graph unless asked, even with create_graph (PyTorch keeps it then).
+        var gradients = autograd.grad([critic.forward(interpolates).sum()], [interpolates], retain_graph: true, create_graph: true)[0];
         // sqrt of the sum of squares, as the paper's code writes the norm (so, as there, an example whose gradient
         // is exactly zero would get a NaN gradient: sqrt′(0) = ∞).
         return gradients.flatten(1).square().sum(1).sqrt().MoveToOuterDisposeScope();
