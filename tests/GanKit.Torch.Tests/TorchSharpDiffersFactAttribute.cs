@@ -6,12 +6,5 @@ namespace GanKit.Torch.Tests;
 /// </summary>
 public sealed class TorchSharpDiffersFactAttribute : FactAttribute
 {
-    public TorchSharpDiffersFactAttribute(string difference)
-    {
-#if TORCHSHARP_PACKAGE
-        Skip = "the official TorchSharp package differs: " + difference;
-#else
-        _ = difference;
-#endif
-    }
+    public TorchSharpDiffersFactAttribute(string difference) => Skip = TorchSharpDiffers.SkipReason(difference);
 }

@@ -43,6 +43,10 @@ public class WassersteinLossesTests
 
     private static Tensor Input(string name) => tensor(Values(Golden.GetProperty(name)).Select(v => (float)v).ToArray()).reshape(Shape);
 
+    /// <summary>The golden's critic, real and fake inputs, and ε (one per example), as every PyTorch comparison starts.</summary>
+    private static (nn.Module<Tensor, Tensor> Critic, Tensor Real, Tensor Fake, Tensor Epsilon) GoldenCase() =>
+        (Critic(), Input("real"), Input("fake"), tensor(Values(Golden.GetProperty("epsilon")).Select(v => (float)v).ToArray()));
+
     /// <summary>The golden's critic: Flatten, Linear(4→8), LeakyReLU(0.2), Linear(8→1), with its weights.</summary>
     private static nn.Module<Tensor, Tensor> Critic()
     {
@@ -84,10 +88,7 @@ public class WassersteinLossesTests
     public void LossesInterpolatesNormsAndPenaltyMatchPyTorch()
     {
         using var scope = NewDisposeScope();
-        var critic = Critic();
-        var real = Input("real");
-        var fake = Input("fake");
-        var epsilon = tensor(Values(Golden.GetProperty("epsilon")).Select(v => (float)v).ToArray());
+        var (critic, real, fake, epsilon) = GoldenCase();
         var tolerance = Tolerance;
 
         var realOutput = critic.forward(real);
@@ -108,10 +109,7 @@ public class WassersteinLossesTests
     public void PenaltyBackpropagatesIntoTheCriticLikePyTorch()
     {
         using var scope = NewDisposeScope();
-        var critic = Critic();
-        var real = Input("real");
-        var fake = Input("fake");
-        var epsilon = tensor(Values(Golden.GetProperty("epsilon")).Select(v => (float)v).ToArray());
+        var (critic, real, fake, epsilon) = GoldenCase();
 
         var loss = WassersteinLosses.Critic(critic.forward(real), critic.forward(fake));
         var penalty = WassersteinLosses.GradientPenalty(critic, real, fake, epsilon);
@@ -135,10 +133,7 @@ public class WassersteinLossesTests
     public void WithoutCreateGraphThePenaltyIsSilentlyLost()
     {
         using var scope = NewDisposeScope();
-        var critic = Critic();
-        var real = Input("real");
-        var fake = Input("fake");
-        var epsilon = tensor(Values(Golden.GetProperty("epsilon")).Select(v => (float)v).ToArray());
+        var (critic, real, fake, epsilon) = GoldenCase();
 
         // The same penalty with a plain gradient: a constant, which adds nothing to the critic's gradients.
         var interpolates = WassersteinLosses.Interpolates(real, fake, epsilon);
