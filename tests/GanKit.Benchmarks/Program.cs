@@ -23,21 +23,22 @@ var (cpp, pytorch) = (Twin.Cpp(), Twin.PyTorch(options.Python));
 // twin on that libtorch, so that binding overhead and libtorch version can be told apart (README.md, "Peers").
 IReadOnlyList<Twin> peers = options.Peers ? Peers.All() : [];
 string? pytorchVersion = null;
+var peerVersions = new List<string>();
 if (!options.Memory) {
     // The memory run reads resident memory, which pinned thresholds would hold at its peak: it keeps glibc's defaults.
     Allocator.ApplyToThisProcess(options.Malloc);
     // Before minutes of timing: a missing twin (no python3-torch, say) stops the run here, saying why.
     try {
         pytorchVersion = $"{pytorch.Version()} ({options.Python})";
-        foreach (var peer in peers.Where(p => p.ReportsVersion))
-            Console.Error.WriteLine($"peer {peer.Name}: {peer.Version().Trim()}");
+        foreach (var peer in peers)
+            peerVersions.Add(peer.ReportsVersion ? $"{peer.Name}: {peer.Version()}" : $"{peer.Name}: the C++ frontend on that libtorch");
     } catch (TwinException e) {
         Console.Error.WriteLine(e.Message);
         return 3;
     }
 }
 
-var machine = MachineInfo.Current(options, pytorchVersion);
+var machine = MachineInfo.Current(options, pytorchVersion, peerVersions);
 var output = options.OutputDirectory ?? ResultsWriter.DefaultDirectory;
 void Log(string line) => Console.Error.WriteLine(line);
 Log($"{machine.Cpu}, {machine.Cores} cores, load {machine.LoadAverage}; libtorch {machine.Libtorch}; {machine.Blas}; {options.Threads} thread(s) on {options.Device}" +

@@ -5,10 +5,12 @@ namespace GanKit.Benchmarks.Reporting;
 /// <summary>Where and when a result was measured: numbers mean little without it.</summary>
 internal sealed record MachineInfo(
     string Date, string Cpu, int Cores, string LoadAverage, string Libtorch, string Blas,
-    int Threads, string Device, string DotNet, string GcRegionRange, string Backend, string? PyTorch, string Allocator)
+    int Threads, string Device, string DotNet, string GcRegionRange, string Backend, string? PyTorch, string Allocator,
+    IReadOnlyList<string> Peers)
 {
     /// <param name="pytorch">The PyTorch twin's torch version and interpreter; null where no twin runs (the memory run).</param>
-    public static MachineInfo Current(BenchmarkOptions options, string? pytorch) => new(
+    /// <param name="peers">Each peer side's name and what it runs on (README.md, "Peers"); empty without --peers.</param>
+    public static MachineInfo Current(BenchmarkOptions options, string? pytorch, IReadOnlyList<string> peers) => new(
         Date: DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
         Cpu: CpuModel(),
         Cores: Environment.ProcessorCount,
@@ -22,7 +24,8 @@ internal sealed record MachineInfo(
         GcRegionRange: GcRegionRangeInEffect(),
         Backend: typeof(torch).Assembly.GetName().Name ?? "unknown",
         PyTorch: pytorch,
-        Allocator: options.Memory ? Timing.Allocator.Describe(Timing.MallocMode.Default) : Timing.Allocator.Describe(options.Malloc));
+        Allocator: options.Memory ? Timing.Allocator.Describe(Timing.MallocMode.Default) : Timing.Allocator.Describe(options.Malloc),
+        Peers: peers);
 
     private static string CpuModel()
     {

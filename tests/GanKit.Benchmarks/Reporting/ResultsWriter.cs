@@ -29,7 +29,7 @@ internal static class ResultsWriter
         ## {title}
 
         {machine.Date} · {machine.Cpu}, {machine.Cores} cores (load {machine.LoadAverage} at start) · libtorch {machine.Libtorch} · BLAS: {machine.Blas}
-        · {machine.Threads} thread(s) · device {machine.Device} · {machine.DotNet} (GC region range {machine.GcRegionRange}) · binding {machine.Backend}{(machine.PyTorch is null ? "" : $" · PyTorch {machine.PyTorch}")} · {machine.Allocator}
+        · {machine.Threads} thread(s) · device {machine.Device} · {machine.DotNet} (GC region range {machine.GcRegionRange}) · binding {machine.Backend}{(machine.PyTorch is null ? "" : $" · PyTorch {machine.PyTorch}")} · {machine.Allocator}{(machine.Peers.Count == 0 ? "" : $"\n· peers in the Debian 13 root: {string.Join("; ", machine.Peers)}")}
 
 
         """;
