@@ -209,6 +209,20 @@ public class LayerTests
     }
 
     [Fact]
+    public void OneHotPutsEachIndexInANewLastDimension()
+    {
+        using var idx = tensor(new long[] { 2, 0, 3, 2 }, [2, 2]);
+        using var y = F.one_hot(idx, 4);
+        Assert.Equal(new long[] { 2, 2, 4 }, y.shape);
+        Assert.Equal(ScalarType.Int64, y.dtype);
+        Assert.Equal(new long[] { 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0 }, y.data<long>().ToArray());
+        using var inferred = F.one_hot(idx);   // −1: one more than the largest index
+        Assert.Equal(4, inferred.shape[2]);
+        using var outside = tensor(new long[] { 4 });
+        Assert.ThrowsAny<Exception>(() => F.one_hot(outside, 4));
+    }
+
+    [Fact]
     public void WrongShapesGiveManagedExceptions()
     {
         using var lin = Linear(3, 2);

@@ -2,7 +2,7 @@ using TorchSharp.Native;
 
 namespace TorchSharp;
 
-// The functional forms of the layers with weights: linear, convolutions, batch norm, embedding.
+// The functional forms of the layers with weights: linear, convolutions, batch norm, embedding (and one_hot, its input's other form).
 public static partial class torch
 {
     public static partial class nn
@@ -95,6 +95,16 @@ public static partial class torch
                 return a.Call(Ops.embedding);
             }
 
+            /// <summary>Class indices (int64, any shape) as one-hot int64 vectors in a new last dimension of
+            /// <paramref name="num_classes"/> (−1: one more than the largest index).</summary>
+            public static Tensor one_hot(Tensor x, long num_classes = -1)
+            {
+                var a = new OpArgs();
+                a.Tensor(x);
+                a.Int(num_classes);
+                return a.Call(Ops.one_hot);
+            }
+
             internal static Tensor flatten(Tensor input, long start_dim = 0, long end_dim = -1)
             {
                 var a = new OpArgs();
@@ -125,6 +135,7 @@ file static class Ops
     public static readonly Op batch_norm = new("aten::batch_norm");
     public static readonly Op embedding = new("aten::embedding");
     public static readonly Op embedding_renorm_ = new("aten::embedding_renorm_");
+    public static readonly Op one_hot = new("aten::one_hot");
     public static readonly Op flatten = new("aten::flatten", "using_ints");
     public static readonly Op unflatten = new("aten::unflatten", "int");
 }

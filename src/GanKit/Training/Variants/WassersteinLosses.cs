@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace GanKit.Training.Wasserstein;
+namespace GanKit.Training.Variants;
 
 /// <summary>
 /// The WGAN losses (Arjovsky et al., 2017) and WGAN-GP's gradient penalty (Gulrajani et al., 2017), as plain

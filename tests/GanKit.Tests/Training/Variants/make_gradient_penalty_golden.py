@@ -1,8 +1,8 @@
-"""PyTorch twin of GanKit.Training.Wasserstein.WassersteinLosses (WGAN critic loss and WGAN-GP's gradient penalty).
+"""PyTorch twin of GanKit.Training.Variants.WassersteinLosses (WGAN critic loss and WGAN-GP's gradient penalty).
 
 Run with Debian's /usr/bin/python3 and python3-torch 1.13, the libtorch GanKit binds:
 
-    /usr/bin/python3 tests/GanKit.Tests/Training/Wasserstein/make_gradient_penalty_golden.py
+    /usr/bin/python3 tests/GanKit.Tests/Training/Variants/make_gradient_penalty_golden.py
 
 It writes gradient_penalty.json beside this script: a tiny critic's weights, fixed real/fake/epsilon
 inputs, and what Gulrajani et al.'s penalty computes from them, down to the gradients of

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using GanKit.Training.Wasserstein;
+using GanKit.Training.Variants;
 
-namespace GanKit.Tests.Training.Wasserstein;
+namespace GanKit.Tests.Training.Variants;
 
 /// <summary>
 /// WassersteinLosses against its PyTorch twin (make_gradient_penalty_golden.py, PyTorch 1.13 on the same libtorch):
@@ -26,7 +26,7 @@ public class WassersteinLossesTests
 
     private static JsonElement LoadGolden()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Training", "Wasserstein", "gradient_penalty.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "Training", "Variants", "gradient_penalty.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }
