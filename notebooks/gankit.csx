@@ -26,4 +26,5 @@ global using GanKit.Training;
 global using GanKit.Training.Dcgan;
 global using GanKit.Training.Keras;
 global using GanKit.Training.PointGan;
+global using GanKit.Training.Variants;
 global using GanKit.Visualization;

@@ -264,21 +264,25 @@ public static class MetricPlots
 
     /// <summary>
     /// The scoreboard of candidate "generators" (real held-out digits, a trained G, broken ones): FID on a log axis,
-    /// KID, and precision next to recall, one bar per candidate.
+    /// KID, and precision next to recall, one bar per candidate; with <paramref name="minutes"/>, also the training
+    /// time of each (NaN: a candidate that was not trained, drawn as no bar).
     /// </summary>
     public static PlotlyChart Scoreboard(IReadOnlyList<string> names, IReadOnlyList<double> fid, IReadOnlyList<double> kid,
-        IReadOnlyList<double> precision, IReadOnlyList<double> recall, string? title = null)
+        IReadOnlyList<double> precision, IReadOnlyList<double> recall, string? title = null, IReadOnlyList<double>? minutes = null)
     {
         var colours = names.Select((_, i) => Palette[i % Palette.Length]).ToArray();
         // A log axis cannot show 0; the memorising generator's FID is ~0, so it is drawn at the axis floor.
         var floor = Math.Max(1e-3, fid.Where(v => v > 0).DefaultIfEmpty(1).Min() / 3);
-        return PlotlyCharts.Grid(2, title, 520, 360,
-            [
-                new ChartPanel("FID (log axis; lower is better)", null, "FID", [PlotlyCharts.Bars(names, fid.Select(v => Math.Max(v, floor)).ToArray(), colours)]) { YLog = true },
-                new ChartPanel("KID (lower is better)", null, "KID", [PlotlyCharts.Bars(names, kid, colours)]),
-                new ChartPanel("Precision (higher is better)", null, "precision", [PlotlyCharts.Bars(names, precision, colours)]) { YRange = (0, 1.02) },
-                new ChartPanel("Recall (higher is better)", null, "recall", [PlotlyCharts.Bars(names, recall, colours)]) { YRange = (0, 1.02) },
-            ]);
+        var panels = new List<ChartPanel>
+        {
+            new("FID (log axis; lower is better)", null, "FID", [PlotlyCharts.Bars(names, fid.Select(v => Math.Max(v, floor)).ToArray(), colours)]) { YLog = true },
+            new("KID (lower is better)", null, "KID", [PlotlyCharts.Bars(names, kid, colours)]),
+            new("Precision (higher is better)", null, "precision", [PlotlyCharts.Bars(names, precision, colours)]) { YRange = (0, 1.02) },
+            new("Recall (higher is better)", null, "recall", [PlotlyCharts.Bars(names, recall, colours)]) { YRange = (0, 1.02) },
+        };
+        if (minutes is not null)
+            panels.Insert(2, new ChartPanel("Training time", null, "minutes", [PlotlyCharts.Bars(names, minutes.Select(m => double.IsNaN(m) ? 0 : m).ToArray(), colours)]));
+        return PlotlyCharts.Grid(minutes is null ? 2 : 3, title, minutes is null ? 520 : 420, 360, panels);
     }
 
     private static readonly string[] Palette = [GanPlots.Blue, GanPlots.Green, GanPlots.Orange, GanPlots.Red, GanPlots.Purple, GanPlots.Magenta, GanPlots.Grey];

@@ -55,11 +55,11 @@ public static class VariantPlots
         ChartPanel Panel(string panelTitle, string axis, Func<CodeEffect, IReadOnlyList<double>> values) =>
             new(panelTitle, "code value", axis,
                 effects.Select((e, i) => PlotlyCharts.Line(e.Values, values(e), $"c{e.Code + 2} (continuous code {e.Code + 1})", colours[i % colours.Length])).ToList());
-        return PlotlyCharts.Grid(3, title, 330, 300,
+        return PlotlyCharts.Grid(3, title, 400, 320,
             [
-                Panel("Slant", "pixels right per pixel up", e => e.Slant),
-                Panel("Width", "horizontal spread (pixels)", e => e.Width),
-                Panel("Ink", "mean intensity", e => e.Ink),
+                Panel("Slant: pixels right per pixel up", "slant", e => e.Slant),
+                Panel("Width: horizontal spread in pixels", "width", e => e.Width),
+                Panel("Ink: mean intensity", "ink", e => e.Ink),
             ]);
     }
 

@@ -44,7 +44,7 @@ public sealed class ConditionalGan : GanVariant
     private readonly OptimizerHelper _optimizerG;
 
     public ConditionalGan(ConditionalGanOptions options, Device? device = null)
-        : base("CGAN", new MlpGenerator(Checked(options).LatentDim, options.ClassCount), new MlpDiscriminator(options.ClassCount), device)
+        : base("CGAN", Checked(options), new MlpGenerator(options.LatentDim, options.ClassCount), new MlpDiscriminator(options.ClassCount), device)
     {
         Options = options;
         _optimizerD = options.OptimizerD.Create(Discriminator.parameters());

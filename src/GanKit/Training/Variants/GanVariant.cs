@@ -20,9 +20,10 @@ public abstract class GanVariant : IDisposable
 {
     private const int GenerateBatch = 500;
 
-    protected GanVariant(string name, nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, Device? device)
+    protected GanVariant(string name, IVariantOptions settings, nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, Device? device)
     {
         Name = name;
+        Settings = settings;
         Device = device ?? CPU;
         Generator = generator.to(Device);
         Discriminator = discriminator.to(Device);
@@ -30,6 +31,9 @@ public abstract class GanVariant : IDisposable
 
     /// <summary>How tables and figures name it: "CGAN", "WGAN", "WGAN-GP", "InfoGAN".</summary>
     public string Name { get; }
+
+    /// <summary>The variant's options record (for a run's parameters: <c>RunParameters.Of(variant.Settings)</c>).</summary>
+    public IVariantOptions Settings { get; }
 
     public Device Device { get; }
 

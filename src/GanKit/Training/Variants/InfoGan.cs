@@ -60,7 +60,7 @@ public sealed class InfoGan : GanVariant
     private readonly OptimizerHelper _optimizerG;
 
     public InfoGan(InfoGanOptions options, Device? device = null)
-        : base("InfoGAN", new InfoGanGenerator(Checked(options).InputDim), new InfoGanDiscriminator(options.Categories, options.ContinuousCodes), device)
+        : base("InfoGAN", Checked(options), new InfoGanGenerator(options.InputDim), new InfoGanDiscriminator(options.Categories, options.ContinuousCodes), device)
     {
         Options = options;
         _optimizerD = options.OptimizerD.Create(Discriminator.parameters());
@@ -174,11 +174,12 @@ public sealed class InfoGan : GanVariant
     }
 
     /// <summary>
-    /// The information term to minimise, λ_cat·CE(Q's category logits, c₁) + λ_cont·½·Σ mean (c − μ)² (the negative
+    /// The one change InfoGAN makes to the losses: the information term to minimise, for Q's outputs on images G drew
+    /// from <paramref name="categories"/> (int64 (B)) and continuous <paramref name="codes"/> (B, continuous codes): λ_cat·CE(Q's category logits, c₁) + λ_cont·½·Σ mean (c − μ)² (the negative
     /// log-likelihood of a unit-variance Gaussian, constants dropped): minus the mutual-information lower bound up to
     /// the codes' fixed entropies. Also returns the cross-entropy and the mean squared code error as numbers.
     /// </summary>
-    private (Tensor Loss, double CrossEntropy, double CodeError) Information(Tensor categoryLogits, Tensor codeMeans, Tensor categories, Tensor codes)
+    public (Tensor Loss, double CrossEntropy, double CodeError) Information(Tensor categoryLogits, Tensor codeMeans, Tensor categories, Tensor codes)
     {
         var crossEntropy = F.cross_entropy(categoryLogits, categories);
         var loss = crossEntropy.mul(Options.CategoricalWeight);

@@ -100,7 +100,7 @@ public sealed class WassersteinGan : GanVariant
     private readonly OptimizerHelper _optimizerG;
 
     public WassersteinGan(WassersteinOptions options, Device? device = null)
-        : base(Checked(options).Constraint == LipschitzConstraint.WeightClipping ? "WGAN" : "WGAN-GP",
+        : base(Checked(options).Constraint == LipschitzConstraint.WeightClipping ? "WGAN" : "WGAN-GP", options,
             new MlpGenerator(options.LatentDim), new MlpDiscriminator(), device)
     {
         Options = options;

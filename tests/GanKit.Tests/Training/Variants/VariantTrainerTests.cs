@@ -7,7 +7,7 @@ namespace GanKit.Tests.Training.Variants;
 public class VariantTrainerTests
 {
     /// <summary>A variant whose steps return their own number (and NaN from <paramref name="nanAt"/> on): the loop's bookkeeping alone.</summary>
-    private sealed class CountingVariant(long nanAt = long.MaxValue) : GanVariant("counting", new MlpGenerator(4), new MlpDiscriminator(), null)
+    private sealed class CountingVariant(long nanAt = long.MaxValue) : GanVariant("counting", new ConditionalGanOptions(), new MlpGenerator(4), new MlpDiscriminator(), null)
     {
         public override IReadOnlyList<string> SeriesNames { get; } = ["step", "twice"];
         public override string Recipe => "counts";
