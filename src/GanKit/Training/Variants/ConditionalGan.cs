@@ -40,15 +40,10 @@ public sealed record ConditionalGanOptions : IVariantOptions
 /// </summary>
 public sealed class ConditionalGan : GanVariant
 {
-    private readonly OptimizerHelper _optimizerD;
-    private readonly OptimizerHelper _optimizerG;
-
     public ConditionalGan(ConditionalGanOptions options, Device? device = null)
         : base("CGAN", Checked(options), new MlpGenerator(options.LatentDim, options.ClassCount), new MlpDiscriminator(options.ClassCount), device)
     {
         Options = options;
-        _optimizerD = options.OptimizerD.Create(Discriminator.parameters());
-        _optimizerG = options.OptimizerG.Create(Generator.parameters());
     }
 
     public ConditionalGanOptions Options { get; }
@@ -96,17 +91,17 @@ public sealed class ConditionalGan : GanVariant
         var ones = torch.ones([batch, 1], device: Device);
         var zeros = torch.zeros([batch, 1], device: Device);
 
-        _optimizerD.zero_grad();
+        OptimizerD.zero_grad();
         var realLogits = Discriminator.forward(WithLabels(real, labels));
         var fakeLogits = Discriminator.forward(WithLabels(fake.detach(), fakeLabels));
         var lossD = F.binary_cross_entropy_with_logits(realLogits, ones).add(F.binary_cross_entropy_with_logits(fakeLogits, zeros));
         lossD.backward();
-        _optimizerD.step();
+        OptimizerD.step();
 
-        _optimizerG.zero_grad();
+        OptimizerG.zero_grad();
         var lossG = F.binary_cross_entropy_with_logits(Discriminator.forward(WithLabels(fake, fakeLabels)), ones);
         lossG.backward();
-        _optimizerG.step();
+        OptimizerG.step();
 
         return [lossD.item<float>(), lossG.item<float>(), realLogits.sigmoid().mean().item<float>(), fakeLogits.sigmoid().mean().item<float>()];
     }

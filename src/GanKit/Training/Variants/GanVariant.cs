@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GanKit.Training.Variants;
@@ -6,6 +7,12 @@ namespace GanKit.Training.Variants;
 /// <summary>The settings of a <see cref="GanVariant"/>.</summary>
 public interface IVariantOptions
 {
+    /// <summary>The discriminator's (or critic's) optimizer.</summary>
+    OptimizerSettings OptimizerD { get; }
+
+    /// <summary>The generator's optimizer.</summary>
+    OptimizerSettings OptimizerG { get; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     void Validate();
 }
@@ -27,6 +34,9 @@ public abstract class GanVariant : IDisposable
         Device = device ?? CPU;
         Generator = generator.to(Device);
         Discriminator = discriminator.to(Device);
+        // After the move: the optimizers hold the parameters where they train.
+        OptimizerD = settings.OptimizerD.Create(Discriminator.parameters());
+        OptimizerG = settings.OptimizerG.Create(Generator.parameters());
     }
 
     /// <summary>How tables and figures name it: "CGAN", "WGAN", "WGAN-GP", "InfoGAN".</summary>
@@ -41,6 +51,10 @@ public abstract class GanVariant : IDisposable
 
     /// <summary>The discriminator, or the critic of a Wasserstein GAN.</summary>
     public nn.Module<Tensor, Tensor> Discriminator { get; }
+
+    protected OptimizerHelper OptimizerD { get; }
+
+    protected OptimizerHelper OptimizerG { get; }
 
     /// <summary>Generator updates done.</summary>
     public long StepCount { get; private set; }

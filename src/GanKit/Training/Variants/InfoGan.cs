@@ -56,15 +56,10 @@ public sealed record InfoGanOptions : IVariantOptions
 /// </summary>
 public sealed class InfoGan : GanVariant
 {
-    private readonly OptimizerHelper _optimizerD;
-    private readonly OptimizerHelper _optimizerG;
-
     public InfoGan(InfoGanOptions options, Device? device = null)
         : base("InfoGAN", Checked(options), new InfoGanGenerator(options.InputDim), new InfoGanDiscriminator(options.Categories, options.ContinuousCodes), device)
     {
         Options = options;
-        _optimizerD = options.OptimizerD.Create(Discriminator.parameters());
-        _optimizerG = options.OptimizerG.Create(Generator.parameters());
     }
 
     public InfoGanOptions Options { get; }
@@ -154,20 +149,20 @@ public sealed class InfoGan : GanVariant
         var zeros = torch.zeros([batch, 1], device: Device);
         var q = DiscriminatorWithQ;
 
-        _optimizerD.zero_grad();
+        OptimizerD.zero_grad();
         var realLogit = q.forward(real);
         var (fakeLogit, categoryLogits, codeMeans) = q.WithCodes(fake.detach());
         var adversarialD = F.binary_cross_entropy_with_logits(realLogit, ones).add(F.binary_cross_entropy_with_logits(fakeLogit, zeros));
         var (informationD, _, _) = Information(categoryLogits, codeMeans, categories, codes);
         adversarialD.add(informationD).backward();
-        _optimizerD.step();
+        OptimizerD.step();
 
-        _optimizerG.zero_grad();
+        OptimizerG.zero_grad();
         var (logitG, categoryLogitsG, codeMeansG) = q.WithCodes(fake);
         var adversarialG = F.binary_cross_entropy_with_logits(logitG, ones);
         var (informationG, crossEntropy, codeError) = Information(categoryLogitsG, codeMeansG, categories, codes);
         adversarialG.add(informationG).backward();
-        _optimizerG.step();
+        OptimizerG.step();
 
         return [adversarialD.item<float>(), adversarialG.item<float>(), realLogit.sigmoid().mean().item<float>(), fakeLogit.sigmoid().mean().item<float>(),
             Math.Log(Options.Categories) - crossEntropy, codeError];

@@ -96,16 +96,11 @@ public sealed record WassersteinOptions : IVariantOptions
 /// </summary>
 public sealed class WassersteinGan : GanVariant
 {
-    private readonly OptimizerHelper _optimizerD;
-    private readonly OptimizerHelper _optimizerG;
-
     public WassersteinGan(WassersteinOptions options, Device? device = null)
         : base(Checked(options).Constraint == LipschitzConstraint.WeightClipping ? "WGAN" : "WGAN-GP", options,
             new MlpGenerator(options.LatentDim), new MlpDiscriminator(), device)
     {
         Options = options;
-        _optimizerD = options.OptimizerD.Create(Discriminator.parameters());
-        _optimizerG = options.OptimizerG.Create(Generator.parameters());
     }
 
     public WassersteinOptions Options { get; }
@@ -148,7 +143,7 @@ public sealed class WassersteinGan : GanVariant
             var real = data.Next().Images.mul(2).sub(1);   // [0, 1] -> G's range [−1, 1]
             Tensor fake;
             using (no_grad()) fake = Generator.forward(randn([real.shape[0], Options.LatentDim], device: Device));
-            _optimizerD.zero_grad();
+            OptimizerD.zero_grad();
             var loss = WassersteinLosses.Critic(Discriminator.forward(real), Discriminator.forward(fake));
             distance += -loss.item<float>();
             if (Options.Constraint == LipschitzConstraint.GradientPenalty)
@@ -158,14 +153,14 @@ public sealed class WassersteinGan : GanVariant
                 loss = loss.add(gp.mul(Options.PenaltyWeight));
             }
             loss.backward();
-            _optimizerD.step();
+            OptimizerD.step();
             if (Options.Constraint == LipschitzConstraint.WeightClipping) WassersteinLosses.ClipWeights(Discriminator, Options.Clip);
         }
 
-        _optimizerG.zero_grad();
+        OptimizerG.zero_grad();
         var lossG = WassersteinLosses.Generator(Discriminator.forward(Generator.forward(randn([data.BatchSize, Options.LatentDim], device: Device))));
         lossG.backward();
-        _optimizerG.step();
+        OptimizerG.step();
         return Options.Constraint == LipschitzConstraint.GradientPenalty
             ? [distance / criticSteps, penalty / criticSteps, lossG.item<float>()]
             : [distance / criticSteps, lossG.item<float>()];
