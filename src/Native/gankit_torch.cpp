@@ -381,8 +381,18 @@ GK_API int gk_autograd_grad(Handle* outputs, Handle* grad_outputs, int n_out, Ha
 
 using Script = torch::jit::Module;
 
+// Declared in torch/csrc/jit/codegen/fuser/interface.h, which Debian's libtorch-dev does not install; exported by
+// libtorch_cpu in 1.13 and 2.6.
+namespace torch::jit {
+TORCH_API void overrideCanFuseOnCPU(bool value);
+}
+
 GK_API int gk_jit_load(const char* path, int32_t device_type, int32_t device_index, Script** out) {
   return guarded([&] {
+    // No TorchScript kernel fusion on the CPU, as in the official builds TorchSharp ships and Debian 12's libtorch 1.13.
+    // Debian 13's 2.6 (built with LLVM) fuses, and its fused `x != torch.round(x)` on float32 calls whole numbers not
+    // whole from the third call after the input's shape changes (environment.md, "How both are tested").
+    torch::jit::overrideCanFuseOnCPU(false);
     *out = new Script(torch::jit::load(path, c10::Device(static_cast<c10::DeviceType>(device_type), static_cast<c10::DeviceIndex>(device_index))));
   });
 }
