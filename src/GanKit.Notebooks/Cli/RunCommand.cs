@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using GanKit.Notebooks.Execution;
 using GanKit.Notebooks.Model;
 using Spectre.Console;
@@ -8,7 +9,8 @@ namespace GanKit.Notebooks.Cli;
 /// <summary>
 /// <c>gankit-nb run PATH... [-p name=value]... [--smoke] [-o DIR] [--timeout S]</c>: runs notebooks (folders run every
 /// .ipynb in them, sorted) with a progress display, writes each executed notebook back (or into DIR) even
-/// when it fails, prints a summary table and exits with the first failure's code.
+/// when it fails, prints a summary table and exits with the first failure's code. One notebook runs in this process;
+/// several run one after another, each in a process of its own (<see cref="NotebookProcess"/>).
 /// </summary>
 internal static class RunCommand
 {
@@ -20,7 +22,12 @@ internal static class RunCommand
         var timeout = new Option<double?>("--timeout") { Description = "Per-cell timeout in seconds." };
         var grace = new Option<double>("--grace") { Description = "Seconds a cancelled or timed-out cell gets to stop.", DefaultValueFactory = _ => 5 };
         var smoke = new Option<bool>("--smoke") { Description = "Use each notebook's smoke parameters (metadata gankit.smoke_parameters) under any -p values: the quick run CI makes." };
-        var command = new Command("run", "Execute notebooks headless and save their outputs.") { paths, parameters, outputFolder, timeout, grace, smoke };
+        var report = new Option<string?>("--report")
+        {
+            Description = "(For gankit-nb itself.) Run one notebook for a parent gankit-nb: progress lines on stdout, a JSON outcome in this file, cancel on 'cancel' or end of stdin.",
+            Hidden = true,
+        };
+        var command = new Command("run", "Execute notebooks headless and save their outputs.") { paths, parameters, outputFolder, timeout, grace, smoke, report };
         command.SetAction((result, _) =>
         {
             // Colours and live redraws only on a real terminal; logs and captured output get plain text.
@@ -41,7 +48,24 @@ internal static class RunCommand
                     UseSmokeParameters = result.GetValue(smoke),
                 };
                 var notebooks = Expand(result.GetValue(paths)!);
-                return RunAllAsync(console, error, notebooks, result.GetValue(outputFolder), options);
+                var folder = result.GetValue(outputFolder);
+                if (result.GetValue(report) is { } reportFile)
+                {
+                    return notebooks.Count == 1
+                        ? ReportAsync(notebooks[0], reportFile, output, folder, options)
+                        : throw new ParameterException("--report runs exactly one notebook");
+                }
+
+                // What a process of its own per notebook needs to run it as this one would.
+                string[] forwarded =
+                [
+                    .. (result.GetValue(parameters) ?? []).SelectMany(p => new[] { "-p", p }),
+                    .. folder is null ? [] : new[] { "-o", Path.GetFullPath(folder) },
+                    .. result.GetValue(timeout) is { } limit ? new[] { "--timeout", limit.ToString("R", CultureInfo.InvariantCulture) } : [],
+                    "--grace", result.GetValue(grace).ToString("R", CultureInfo.InvariantCulture),
+                    .. options.UseSmokeParameters ? new[] { "--smoke" } : [],
+                ];
+                return RunAllAsync(console, error, notebooks, folder, options, forwarded);
             }
             catch (Exception e) when (e is ParameterException or FileNotFoundException or DirectoryNotFoundException)
             {
@@ -57,52 +81,87 @@ internal static class RunCommand
         : File.Exists(path) ? new[] { path }
         : throw new FileNotFoundException($"No notebook or folder at '{path}'."))];
 
-    private static async Task<int> RunAllAsync(IAnsiConsole console, TextWriter error, IReadOnlyList<string> notebooks, string? outputFolder, RunOptions options)
+    private static async Task<int> RunAllAsync(
+        IAnsiConsole console, TextWriter error, IReadOnlyList<string> notebooks, string? outputFolder, RunOptions options, IReadOnlyList<string> forwarded)
     {
         using var cancellation = new CancellationTokenSource();
+        using var ctrlC = CancelOnCtrlC(cancellation);
+        var results = new List<RunOutcome>();
+        var lines = new Lock();
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                foreach (var path in notebooks)
+                {
+                    var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)));
+                    void OnProgress(int done, int total) => (task.MaxValue, task.Value) = (total, done);
+                    results.Add(notebooks.Count == 1
+                        ? await RunHereAsync(path, outputFolder, options, OnProgress, cancellation.Token)
+                        : await NotebookProcess.RunAsync(path, forwarded, line => { lock (lines) console.WriteLine(line); }, error, OnProgress, cancellation.Token));
+                    task.StopTask();
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                }
+            });
+
+        console.Write(Summary(results));
+        foreach (var outcome in results.Where(r => !r.Succeeded))
+        {
+            error.WriteLine($"{outcome.Path}: {outcome.Problem ?? outcome.Message}");
+        }
+
+        return results.FirstOrDefault(r => !r.Succeeded)?.ExitCode ?? ExitCodes.Success;
+    }
+
+    /// <summary>A run for a parent gankit-nb (<see cref="NotebookProcess"/>): no display, progress lines, a JSON outcome.</summary>
+    private static async Task<int> ReportAsync(string path, string reportFile, TextWriter output, string? outputFolder, RunOptions options)
+    {
+        var cancellation = new CancellationTokenSource();
+        using var ctrlC = CancelOnCtrlC(cancellation);
+        var parent = new Thread(() =>
+        {
+            // The parent writes the cancel line when it is cancelled; the end of stdin means it is gone.
+            try
+            {
+                while (Console.In.ReadLine() is { } line && line != NotebookProcess.CancelLine)
+                {
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            cancellation.Cancel();
+        }) { IsBackground = true };
+        parent.Start();
+        var outcome = await RunHereAsync(path, outputFolder, options,
+            (done, total) => output.WriteLine($"{NotebookProcess.ProgressPrefix}{done} {total}"), cancellation.Token);
+        File.WriteAllText(reportFile, outcome.ToJson());
+        return outcome.ExitCode;
+    }
+
+    /// <summary>The first Ctrl-C cancels the running cell and saves what ran; a second one ends the process.</summary>
+    private static IDisposable CancelOnCtrlC(CancellationTokenSource cancellation)
+    {
         ConsoleCancelEventHandler onCtrlC = (_, e) =>
         {
-            // The first Ctrl-C cancels the cell and saves what ran; a second one ends the process.
             e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCtrlC;
-        var results = new List<(string Path, string? Written, NotebookRunResult? Result, string? Problem)>();
-        try
-        {
-            await console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async progress =>
-                {
-                    foreach (var path in notebooks)
-                    {
-                        var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)));
-                        results.Add(await RunOneAsync(path, outputFolder, options, task, cancellation.Token));
-                        task.StopTask();
-                        if (cancellation.IsCancellationRequested)
-                        {
-                            break;
-                        }
-                    }
-                });
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
-
-        console.Write(Summary(results));
-        foreach (var (path, _, result, problem) in results.Where(r => r.Problem is not null || r.Result?.Status != RunStatus.Succeeded))
-        {
-            error.WriteLine($"{path}: {problem ?? result?.Message}");
-        }
-
-        var failure = results.FirstOrDefault(r => r.Problem is not null || r.Result!.Status != RunStatus.Succeeded);
-        return failure.Path is null ? ExitCodes.Success : failure.Result?.ExitCode ?? ExitCodes.InvalidInput;
+        return new Unsubscribe(() => Console.CancelKeyPress -= onCtrlC);
     }
 
-    private static async Task<(string, string?, NotebookRunResult?, string?)> RunOneAsync(
-        string path, string? outputFolder, RunOptions options, ProgressTask task, CancellationToken cancellation)
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+
+    private static async Task<RunOutcome> RunHereAsync(
+        string path, string? outputFolder, RunOptions options, Action<int, int> onProgress, CancellationToken cancellation)
     {
         Notebook notebook;
         try
@@ -111,7 +170,7 @@ internal static class RunCommand
         }
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            return (path, null, null, $"cannot read the notebook: {e.Message}");
+            return RunOutcome.Unusable(path, $"cannot read the notebook: {e.Message}");
         }
 
         if (options.UseSmokeParameters)
@@ -119,28 +178,29 @@ internal static class RunCommand
             options = options with { Parameters = ParameterInjection.WithSmokeParameters(notebook, options.Parameters) };
         }
 
-        task.MaxValue = Math.Max(1, notebook.CodeCells.Count() + (options.Parameters.Count > 0 ? 1 : 0));
+        var total = Math.Max(1, notebook.CodeCells.Count() + (options.Parameters.Count > 0 ? 1 : 0));
+        onProgress(0, total);
         var result = await NotebookRunner.RunAsync(
             notebook,
             Path.GetDirectoryName(Path.GetFullPath(path))!,
-            options with { OnCell = e => task.Value = e.Status is null ? e.Number - 1 : e.Number },
+            options with { OnCell = e => onProgress(e.Status is null ? e.Number - 1 : e.Number, total) },
             cancellation);
         var written = outputFolder is null ? path : Path.Combine(outputFolder, Path.GetFileName(path));
         result.Notebook.Save(written);
-        return (path, written, result, null);
+        return RunOutcome.From(path, written, result);
     }
 
-    private static Table Summary(IEnumerable<(string Path, string? Written, NotebookRunResult? Result, string? Problem)> results)
+    private static Table Summary(IEnumerable<RunOutcome> results)
     {
         var table = new Table().AddColumns("Notebook", "Cells", "Time", "Status", "Output");
-        foreach (var (path, written, result, problem) in results)
+        foreach (var outcome in results)
         {
-            var status = problem is not null ? "[red]unreadable[/]"
-                : result!.Status == RunStatus.Succeeded ? "[green]ok[/]"
-                : $"[red]{Markup.Escape(result.Status.ToString())} at {Markup.Escape(result.FailedCell?.Name ?? "start")}[/]";
-            var cells = result is null ? "-" : $"{result.Cells.Count}/{result.Notebook.CodeCells.Count()}";
-            var time = result is null ? "-" : $"{result.Duration.TotalSeconds:0.0} s";
-            table.AddRow(Markup.Escape(Path.GetFileName(path)), cells, time, status, Markup.Escape(written ?? "-"));
+            var status = outcome.Problem is not null ? "[red]unreadable[/]"
+                : outcome.Status == RunStatus.Succeeded ? "[green]ok[/]"
+                : $"[red]{Markup.Escape(outcome.Status.ToString()!)} at {Markup.Escape(outcome.FailedCell ?? "start")}[/]";
+            var cells = outcome.Problem is not null ? "-" : $"{outcome.CellsRun}/{outcome.CodeCells}";
+            var time = outcome.Problem is not null ? "-" : $"{outcome.Seconds:0.0} s";
+            table.AddRow(Markup.Escape(Path.GetFileName(outcome.Path)), cells, time, status, Markup.Escape(outcome.Written ?? "-"));
         }
 
         return table;

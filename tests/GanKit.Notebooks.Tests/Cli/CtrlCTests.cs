@@ -13,8 +13,12 @@ public sealed class CtrlCTests : IDisposable
 
     public void Dispose() => _fixtures.Dispose();
 
-    [Fact]
-    public async Task Sigint_cancels_the_running_cell_through_its_token_and_exits_130()
+    // With two notebooks each runs in a process of its own; the signal goes to the parent only (as `kill` sends it), which
+    // passes the cancellation on, and the second notebook never starts.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Sigint_cancels_the_running_cell_through_its_token_and_exits_130(int notebooks)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {
@@ -32,11 +36,14 @@ public sealed class CtrlCTests : IDisposable
                 """),
             NotebookCell.Code("Console.WriteLine(\"never\");"),
         ]).Save(path);
+        var second = _fixtures["ctrl-c-second.ipynb"];
+        new Notebook(new JsonObject(), [NotebookCell.Code("Console.WriteLine(\"never\");")]).Save(second);
+        string[] paths = notebooks == 1 ? [path] : [path, second];
 
         // Through env --default-signal: a shell without job control starts background commands with SIGINT
         // ignored (POSIX), the child inherits that, and .NET then installs no Ctrl-C handler at all, so a
         // test run started with `&` would never deliver the signal.
-        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "gankit-nb.dll"), "run", path])
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "gankit-nb.dll"), "run", .. paths])
         {
             WorkingDirectory = _fixtures.Path,
             RedirectStandardOutput = true,
@@ -74,5 +81,6 @@ public sealed class CtrlCTests : IDisposable
         Assert.Equal("stopped by Ctrl-C\n", Outputs.Stream(written.CodeCell(1), "stdout").ReplaceLineEndings("\n"));
         Assert.Equal("OperationCanceledException", Outputs.OfType(written.CodeCell(1), "error").Single()["ename"]!.GetValue<string>());
         Assert.Empty(written.CodeCell(2).Outputs);
+        Assert.Empty(Notebook.Load(second).CodeCell(1).Outputs);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GanKit.Notebooks.Execution;
 using GanKit.Notebooks.Model;
 using GanKit.Notebooks.Tests.Infrastructure;
@@ -39,7 +40,7 @@ public sealed class RunCommandTests : IDisposable
 
         var exitCode = await Run(folder, "-o", OutputFolder);
 
-        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.True(exitCode == ExitCodes.Success, _error.ToString());
         Assert.True(File.Exists(Path.Combine(OutputFolder, "a.ipynb")));
         Assert.True(File.Exists(Path.Combine(OutputFolder, "b.ipynb")));
         var summary = _output.ToString();
@@ -47,6 +48,43 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("4/4", summary);
         Assert.Contains("2/2", summary);
         Assert.Contains("ok", summary);
+    }
+
+    // As Polyglot and Jupyter give each notebook a kernel process: what one notebook sets for its process (libtorch's
+    // thread count in notebook 02) must not reach the next.
+    [Fact]
+    public async Task Several_notebooks_run_each_in_a_process_of_its_own_with_the_options_given()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_fixtures.Path, "isolated")).FullName;
+        var epochs = NotebookCell.Code("int epochs = 1;", "parameters"); // -p applies to every notebook
+        new Notebook(new JsonObject(), [epochs, NotebookCell.Code("""Environment.SetEnvironmentVariable("GANKIT_NB_TEST", "left by a");""")])
+            .Save(Path.Combine(folder, "a.ipynb"));
+        new Notebook(new JsonObject(), [epochs, NotebookCell.Code("""Console.Write(Environment.GetEnvironmentVariable("GANKIT_NB_TEST") ?? "clean");""")])
+            .Save(Path.Combine(folder, "b.ipynb"));
+        File.Copy(_fixtures["parameters.ipynb"], Path.Combine(folder, "c.ipynb"));
+
+        var exitCode = await Run(folder, "-o", OutputFolder, "-p", "epochs=3");
+
+        Assert.True(exitCode == ExitCodes.Success, _error.ToString());
+        Assert.Equal("clean", Outputs.Stream(Notebook.Load(Path.Combine(OutputFolder, "b.ipynb")).CodeCells.Last(), "stdout"));
+        var c = Notebook.Load(Path.Combine(OutputFolder, "c.ipynb"));
+        Assert.StartsWith("3|", Outputs.Text(Outputs.OfType(c.CodeCells.Last(), "execute_result").Single()["data"]!["text/plain"]));
+        Assert.Matches(@"c\.ipynb\s*│\s*3/3\s*│", _output.ToString()); // with the injected cell, as its process reported them
+        Assert.Null(Environment.GetEnvironmentVariable("GANKIT_NB_TEST"));
+    }
+
+    [Fact]
+    public async Task A_notebook_that_ends_its_process_fails_alone_and_the_next_one_runs()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_fixtures.Path, "crash")).FullName;
+        new Notebook(new JsonObject(), [NotebookCell.Code("Environment.Exit(42);")]).Save(Path.Combine(folder, "a.ipynb"));
+        new Notebook(new JsonObject(), [NotebookCell.Code("""Console.Write("b ran");""")]).Save(Path.Combine(folder, "b.ipynb"));
+
+        var exitCode = await Run(folder, "-o", OutputFolder);
+
+        Assert.Equal(ExitCodes.CellFailed, exitCode);
+        Assert.Contains("a.ipynb: its gankit-nb process ended with code 42 without a report", _error.ToString());
+        Assert.Equal("b ran", Outputs.Stream(Notebook.Load(Path.Combine(OutputFolder, "b.ipynb")).CodeCell(1), "stdout"));
     }
 
     [Fact]
